@@ -1,0 +1,81 @@
+"""Streamlit renderers for muscle, condition and result cards (text only, no HTML)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+RISK_BADGE = {"low": "🟢 low", "moderate": "🟡 moderate", "high": "🔴 high"}
+APPLIES = {"indicated": "✅ often used", "adjunct": "➕ sometimes, alongside other care",
+           "not_indicated": "⛔ not appropriate"}
+
+
+def sources_list(data, ids) -> None:
+    """Numbered source citations with links."""
+    for sid in dict.fromkeys(ids):
+        src = data.sources.get(sid)
+        if src:
+            st.markdown(f"- {src.citation}" + (f" [link]({src.url})" if src.url else ""))
+
+
+def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
+    """Everything the app knows about one muscle."""
+    m = data.muscles[muscle_id]
+    points = data.points_of(muscle_id)
+    essential, spillover = ranker.pattern(muscle_id)
+    st.subheader(m.name)
+    if m.synonyms:
+        st.caption("Also called: " + ", ".join(m.synonyms))
+    caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {m.needling_caution}")  # noqa: E731
+    if audience == "clinician":
+        caution()
+    st.markdown(f"**What it does:** {m.action}")
+    st.markdown("**Pain pattern:** main zone — " + ", ".join(labels[r].lower() for r in essential)
+                + (("; spillover — " + ", ".join(labels[r].lower() for r in spillover)) if spillover else ""))
+    st.markdown("**Where its trigger points are:**")
+    for tp in points:
+        st.markdown(f"- *{tp.label}* — {tp.symptoms}")
+    st.markdown("**What loads it:** " + " ".join(dict.fromkeys(tp.aggravating for tp in points)))
+    conditions = data.conditions_of(muscle_id)
+    if conditions:
+        st.markdown("**Part of:** " + ", ".join(c.name for c in conditions))
+        dn = sorted({c.dn for c in conditions})
+        ims = sorted({c.ims for c in conditions})
+        st.markdown(f"**Dry needling** for these conditions: {', '.join(APPLIES[d] for d in dn)}  \n"
+                    f"**IMS** (nerve-root pain): {', '.join(APPLIES[i] for i in ims)}")
+    if audience != "clinician":
+        caution()
+    st.markdown(f"**Nerve:** {m.nerve} · **Roots:** {', '.join(m.roots)}")
+    if m.roots_note and audience != "patient":
+        st.caption(f"Root levels: {m.roots_note}")
+    if m.evidence_note:
+        st.caption(f"Evidence: {m.evidence_note}")
+    with st.expander("Sources"):
+        sources_list(data, [*m.sources, *[s for tp in points for s in tp.sources]])
+
+
+def condition_card(data, condition_id: str, audience: str) -> None:
+    """Summary, needling applicability, red flags and evidence for a condition."""
+    c = data.conditions[condition_id]
+    st.subheader(c.name)
+    if c.synonyms:
+        st.caption("Also called: " + ", ".join(c.synonyms))
+    flags = [data.red_flags[f] for f in c.red_flags]
+    if audience == "patient" and flags:
+        red_flag_box(flags)
+    st.markdown(c.summary)
+    st.markdown(f"**Dry needling:** {APPLIES[c.dn]} — {c.dn_reason}")
+    roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots else ""
+    st.markdown(f"**IMS:** {APPLIES[c.ims]}{roots} — {c.ims_reason}")
+    if c.muscles:
+        st.markdown("**Muscles often involved:** " + ", ".join(data.muscles[m].name for m in c.muscles))
+    if audience != "patient" and flags:
+        red_flag_box(flags)
+    st.caption(f"Evidence: {c.evidence_note}")
+    with st.expander("Sources"):
+        sources_list(data, c.sources)
+
+
+def red_flag_box(flags) -> None:
+    """Warning signs that need a doctor rather than needles."""
+    st.error("**See a doctor first if you have any of these:**\n"
+             + "\n".join(f"- {f.text} — *{f.action}*" for f in flags))

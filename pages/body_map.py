@@ -1,0 +1,122 @@
+"""Body map: click where it hurts, or explore a muscle's referral pattern."""
+
+import streamlit as st
+
+from appkit import load_or_stop, sidebar, sync_url, url_state
+from cards import muscle_card, red_flag_box
+from triggermap.figures import body_figure
+from triggermap.lookup import reason
+from triggermap.selection import apply_event
+
+VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
+MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
+
+data, ranker, labels = load_or_stop()
+audience = sidebar(data)
+state = url_state(data)
+st.session_state.setdefault("click_round", 0)
+
+
+def on_click():
+    """Fold a chart click into the state, then reset the chart so the next click registers."""
+    event = st.session_state.get(st.session_state.chart_key)
+    state.regions, point = apply_event(state.regions, event, st.session_state.hit_table,
+                                       st.session_state.point_ids)
+    if point:
+        state.muscle, state.mode = data.trigger_points[point].muscle_id, "muscle"
+    st.session_state.click_round += 1
+
+
+def on_text():
+    """Add regions named in the text box."""
+    for region, _ in data.atlas.resolve(st.session_state.pain_text):
+        side = "midline" if data.atlas.regions[region].midline else state.side
+        if (region, side) not in state.regions:
+            state.regions.append((region, side))
+    st.session_state.pain_text = ""
+
+
+top = st.columns([3, 2, 2])
+state.mode = top[0].radio("Mode", list(MODE_NAMES), index=list(MODE_NAMES).index(state.mode),
+                          format_func=MODE_NAMES.get, horizontal=True, label_visibility="collapsed")
+state.view = top[1].selectbox("View", list(VIEW_NAMES), index=list(VIEW_NAMES).index(state.view),
+                              format_func=VIEW_NAMES.get)
+state.side = top[2].radio("Side for typed places and the head view", ["right", "left"],
+                          index=["right", "left"].index(state.side), horizontal=True,
+                          format_func=str.capitalize)
+view = data.atlas.views[state.view]
+flip = view.single_side and state.side == "left"
+
+left, right = st.columns([5, 4], gap="large")
+shading, points, highlight, title = {}, [], frozenset(), None
+if state.mode == "muscle":
+    muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
+    with right:
+        choice = st.selectbox(
+            "Muscle", [None, *muscle_ids],
+            format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name,
+            index=(muscle_ids.index(state.muscle) + 1) if state.muscle in muscle_ids else 0)
+        state.muscle = choice
+    if state.muscle:
+        ess, spill = ranker.pattern(state.muscle)
+        shading = {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
+        tps = [tp for tp in data.points_of(state.muscle) if tp.view == state.view]
+        highlight, title = frozenset([state.muscle]), data.muscles[state.muscle].name
+    else:
+        tps = [tp for tp in data.trigger_points.values() if tp.view == state.view]
+else:
+    shading = {key: "select" for key in state.regions}
+    tps = []
+point_ids = [tp.id for tp in tps]
+points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
+fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title)
+st.session_state.hit_table, st.session_state.point_ids = table, point_ids
+st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"
+
+with left:
+    st.plotly_chart(fig, key=st.session_state.chart_key, on_select=on_click, selection_mode="points",
+                    config={"displayModeBar": False}, width="stretch")
+    st.caption("Click the body to mark where it hurts; click again to unmark. R and L are the "
+               "patient's right and left." if state.mode == "pain" else
+               "Dark orange: main (essential) pain zone. Light orange, dotted: spillover zone. "
+               "× marks a trigger point: click one to see its muscle.")
+
+with right:
+    if state.mode == "pain":
+        st.text_input("…or type where it hurts", key="pain_text", on_change=on_text,
+                      placeholder="e.g. outer elbow and wrist", max_chars=200)
+        if state.regions:
+            st.markdown("**Your areas:** " + ", ".join(f"{labels[r]} ({s})" if s != "midline" else labels[r]
+                                                      for r, s in state.regions))
+            if st.button("Clear", icon="✖️"):
+                state.regions = []
+                st.rerun()
+        flagged = False
+        if audience == "patient":
+            with st.expander("Before you read on: any of these?", expanded=bool(state.regions)):
+                ticked = [f for f in data.red_flags.values() if st.checkbox(f.text, key=f"flag_{f.id}")]
+            if ticked:
+                red_flag_box(ticked)
+                flagged = True
+        if state.regions and not flagged:
+            matches = ranker.rank(state.regions, top=12)
+            st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
+            for m in matches:
+                name = data.muscles[m.muscle_id].name
+                side = "" if m.side == "either" else f" ({m.side})"
+                cols = st.columns([5, 1])
+                cols[0].markdown(f"**{name}**{side} — score {m.score:.0f}")
+                cols[0].caption(reason(m, labels, len(state.regions)))
+                if cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}"):
+                    state.mode, state.muscle = "muscle", m.muscle_id
+                    st.rerun()
+        elif not state.regions:
+            st.info("Click the body or type a place to see which muscles may be involved.")
+    elif state.muscle:
+        other = [v for v in data.atlas.views if v != state.view and
+                 any(r in data.atlas.views[v].region_ids() for r in ranker.pattern(state.muscle)[0])]
+        if other:
+            st.caption("This pattern also shows on: " + ", ".join(VIEW_NAMES[v] for v in other))
+        muscle_card(data, ranker, labels, state.muscle, audience)
+
+sync_url(state)

@@ -1,0 +1,39 @@
+"""Conditions: summary, muscles on the map, DN/IMS applicability, red flags, evidence."""
+
+import streamlit as st
+
+from appkit import load_or_stop, sidebar, sync_url, url_state
+from cards import condition_card
+from triggermap.figures import body_figure
+
+data, ranker, labels = load_or_stop()
+audience = sidebar(data)
+state = url_state(data)
+st.title("Conditions")
+
+ids = sorted(data.conditions, key=lambda c: (data.conditions[c].category == "not_for_dn", data.conditions[c].name))
+state.condition = st.selectbox(
+    "Condition", [None, *ids], index=(ids.index(state.condition) + 1) if state.condition in ids else 0,
+    format_func=lambda c: "Pick or type a condition…" if c is None else data.conditions[c].name)
+if state.condition:
+    c = data.conditions[state.condition]
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        condition_card(data, c.id, audience)
+    with right:
+        if c.muscles:
+            shading = {}
+            for m in c.muscles:
+                ess, spill = ranker.pattern(m)
+                shading |= {(r, "right"): "spillover" for r in spill if (r, "right") not in shading}
+                shading |= {(r, "right"): "essential" for r in ess}
+            view_id = st.selectbox("View", ["anterior", "posterior", "head_neck", "foot"],
+                                   format_func={"anterior": "Front", "posterior": "Back",
+                                                "head_neck": "Head & neck", "foot": "Soles"}.get)
+            fig, _ = body_figure(data.atlas.views[view_id], labels, shading, height=560,
+                                 highlight=frozenset(c.muscles), title="Where these muscles refer pain")
+            st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True}, width="stretch")
+            st.caption("Shaded: the combined referral zones of the muscles listed (patient's right side).")
+else:
+    st.info("Pick a condition to see which muscles are often involved and whether needling applies.")
+sync_url(state)

@@ -1,0 +1,50 @@
+"""Muscles: a searchable, filterable table leading to each muscle's detail card."""
+
+import pandas as pd
+import streamlit as st
+
+from appkit import load_or_stop, sidebar, sync_url, url_state
+from cards import muscle_card
+from triggermap.textmatch import Matcher
+
+data, ranker, labels = load_or_stop()
+audience = sidebar(data)
+state = url_state(data)
+st.title("Muscles")
+
+
+@st.cache_resource
+def muscle_matcher():
+    """Fuzzy index over muscle names and synonyms (SCM, QL, traps…)."""
+    return Matcher({m.id: [m.name, *m.synonyms] for m in data.muscles.values()})
+
+
+cols = st.columns([3, 2, 2, 2])
+query = cols[0].text_input("Search", placeholder="e.g. traps, SCM, QL, calf", max_chars=100)
+groups = cols[1].multiselect("Body area", sorted({m.group for m in data.muscles.values()}))
+depths = cols[2].multiselect("Depth", ["superficial", "intermediate", "deep"])
+roots = cols[3].multiselect("Root", sorted(ranker.roots, key=lambda r: (r[0], len(r), r)))
+
+ids = [m for m, _ in muscle_matcher().rank(query, limit=40, cutoff=60)] if query.strip() else \
+    sorted(data.muscles, key=lambda m: data.muscles[m].name)
+rows = [data.muscles[m] for m in ids]
+rows = [m for m in rows if (not groups or m.group in groups) and (not depths or m.depth in depths)
+        and (not roots or set(roots) & set(m.roots))]
+table = pd.DataFrame({"Muscle": [m.name for m in rows], "Area": [m.group.replace("_", " ") for m in rows],
+                      "Depth": [m.depth for m in rows], "Roots": [", ".join(m.roots) for m in rows],
+                      "Needling risk": [m.needling_risk for m in rows]})
+st.caption(f"{len(rows)} of {len(data.muscles)} muscles")
+picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
+                      width="stretch", height=320, key="muscle_table")
+selected_rows = picked.selection.rows if picked else []
+if selected_rows:
+    state.muscle = rows[selected_rows[0]].id
+if state.muscle in data.muscles:
+    muscle_card(data, ranker, labels, state.muscle, audience)
+    if st.button("Show on the body map"):
+        state.mode = "muscle"
+        sync_url(state)
+        st.switch_page("pages/body_map.py")
+elif not rows:
+    st.info("No muscle matches. Try a shorter name or clear the filters.")
+sync_url(state)

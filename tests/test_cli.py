@@ -1,0 +1,77 @@
+"""The command line, run as a user would."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "triggermap", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+@pytest.mark.parametrize("phrase,region", [
+    ("top of the head", "vertex"), ("between the shoulder blades", "interscapular"),
+    ("inner knee", "medial_knee"), ("sole of the foot", "arch"), ("base of the thumb", "thenar"),
+    ("outer elbow", "lateral_elbow"),
+])
+def test_regions_json(phrase, region):
+    out = run("regions", phrase, "--json")
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert payload["query"] == phrase
+    assert payload["regions"][0]["id"] == region
+    assert set(payload["regions"][0]) == {"id", "label", "score"}
+
+
+def test_info_json():
+    payload = json.loads(run("info", "--json").stdout)
+    assert payload["views"] == ["anterior", "posterior", "head_neck", "foot"]
+    assert payload["muscles"] >= 100 and payload["trigger_points"] >= 150
+    assert payload["conditions"] >= 30 and payload["unsourced_rows"] == 0
+    assert payload["regions"] >= 90 and payload["sources"] > 0
+
+
+def test_pain_json():
+    payload = json.loads(run("pain", "outer elbow", "--side", "left", "--top", "10", "--json").stdout)
+    assert payload["regions"] == [{"id": "lateral_elbow", "label": "Outer elbow"}]
+    ids = [m["id"] for m in payload["muscles"]]
+    assert {"supinator", "brachioradialis"} <= set(ids) and len(ids) <= 10
+    scores = [m["score"] for m in payload["muscles"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_condition_json():
+    payload = json.loads(run("condition", "tennis elbow", "--json").stdout)
+    assert payload["condition"]["id"] == "tennis_elbow"
+    assert payload["muscles"] and payload["dn"]["applies"] in {"indicated", "adjunct", "not_indicated"}
+
+
+def test_segment_json():
+    payload = json.loads(run("segment", "C6", "--json").stdout)
+    assert payload["root"] == "C6"
+    assert "biceps_brachii" in [m["id"] for m in payload["muscles"]]
+    assert payload["paraspinal"] and payload["dermatome"]
+
+
+@pytest.mark.parametrize("args", [("regions", "qqqxxzz"), ("pain", "zzqqxx"), ("condition", "qqqzzzxx"),
+                                  ("segment", "Q7")])
+def test_unknown_input_exits_2_with_a_message(args):
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stderr.startswith("error:") and "Traceback" not in out.stderr
+
+
+def test_typo_gets_suggestions():
+    out = run("regions", "elbo")
+    assert out.returncode == 0 and "elbow" in out.stdout.lower()
+
+
+def test_package_never_imports_streamlit():
+    code = "import sys, triggermap.cli, triggermap.figures, triggermap.lookup; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,89 @@
+"""Pain → muscle ranking, condition and root lookups against the real data."""
+
+import pytest
+
+from triggermap.lookup import normalise_root, reason, segment
+
+
+def _top(ranker, regions, n=10, side="right"):
+    return [m.muscle_id for m in ranker.rank([(r, side) for r in regions], top=n)]
+
+
+@pytest.mark.parametrize("regions,expected,n", [
+    (["lateral_elbow"], {"supinator", "brachioradialis"}, 10),
+    (["heel"], {"soleus", "quadratus_plantae"}, 10),
+    (["temple"], {"upper_trapezius", "temporalis", "sternocleidomastoid"}, 10),
+    (["vertex"], {"splenius_capitis"}, 10),
+    (["anterior_shoulder"], {"infraspinatus"}, 10),
+    (["lateral_thigh"], {"gluteus_minimus", "vastus_lateralis"}, 10),
+    (["medial_knee"], {"vastus_medialis"}, 10),
+    (["anterior_ankle"], {"tibialis_anterior"}, 10),
+    (["sacroiliac", "lower_buttock"], {"quadratus_lumborum"}, 10),
+    (["tmj"], {"lateral_pterygoid", "masseter"}, 10),
+])
+def test_classic_patterns_rank_high(ranker, regions, expected, n):
+    top = _top(ranker, regions, n)
+    assert expected <= set(top), top
+
+
+def test_essential_outranks_spillover(ranker):
+    ess = {m for m in ranker.muscle_ids if "lateral_elbow" in ranker.pattern(m)[0]}
+    spill = {m for m in ranker.muscle_ids if "lateral_elbow" in ranker.pattern(m)[1]}
+    ranked = ranker.rank([("lateral_elbow", "right")])
+    scores = {m.muscle_id: m.score for m in ranked}
+    assert ess and spill
+    assert min(scores[m] for m in ess) > max(scores[m] for m in spill)
+
+
+def test_covering_more_regions_ranks_higher(ranker):
+    ranked = ranker.rank([("temple", "right"), ("jaw_angle", "right"), ("lateral_neck", "right")])
+    best = ranked[0]
+    assert len(best.essential) + len(best.spillover) >= 2
+    assert best.muscle_id == "upper_trapezius"
+
+
+def test_sides_are_kept_apart_and_midline_matches_both(ranker):
+    ranked = ranker.rank([("lateral_elbow", "left")])
+    assert ranked and all(m.side == "left" for m in ranked)
+    both = ranker.rank([("lateral_elbow", "left"), ("lateral_elbow", "right")])
+    assert {m.side for m in both} == {"left", "right"}
+    mid = ranker.rank([("sacrum", "midline")])
+    assert mid and all(m.side == "either" for m in mid)
+
+
+def test_ranking_is_deterministic(ranker):
+    sel = [("low_back", "right"), ("upper_buttock", "right")]
+    assert ranker.rank(sel) == ranker.rank(list(sel))
+
+
+def test_unknown_regions_are_ignored(ranker):
+    assert ranker.rank([("moon", "right")]) == []
+
+
+def test_reason_names_the_zones(ranker, data):
+    labels = {r: x.label for r, x in data.atlas.regions.items()}
+    m = ranker.rank([("lateral_elbow", "right"), ("dorsal_wrist", "right")])[0]
+    text = reason(m, labels, 2)
+    assert "zone covers" in text and "of your 2 areas" in text
+
+
+@pytest.mark.parametrize("root,muscles", [
+    ("C5", {"deltoid", "biceps_brachii", "supraspinatus"}),
+    ("C6", {"biceps_brachii", "brachioradialis", "extensor_carpi_radialis_longus"}),
+    ("C7", {"triceps_brachii", "flexor_carpi_radialis"}),
+    ("C8", {"flexor_digitorum_profundus", "flexor_carpi_ulnaris"}),
+    ("L3", {"vastus_medialis", "rectus_femoris"}),
+    ("L4", {"tibialis_anterior"}),
+    ("L5", {"extensor_hallucis_longus", "gluteus_medius"}),
+    ("S1", {"gastrocnemius", "soleus", "gluteus_maximus"}),
+])
+def test_myotome_table(ranker, root, muscles):
+    seg = segment(ranker, root)
+    assert muscles <= set(seg["muscles"]), set(seg["muscles"])
+    assert seg["paraspinal"] and seg["dermatome"]
+
+
+@pytest.mark.parametrize("text,root", [("c6", "C6"), (" L 5 ", "L5"), ("S1", "S1"), ("C9", None),
+                                       ("x", None), ("T13", None), ("'; drop", None)])
+def test_normalise_root(text, root):
+    assert normalise_root(text) == root

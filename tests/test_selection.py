@@ -1,0 +1,59 @@
+"""Chart events and URL parameters → app state."""
+
+import pytest
+
+from triggermap.figures import TP_CODE_BASE
+from triggermap.selection import UrlState, apply_event, parse_params, to_params
+
+TABLE = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
+POINTS = ["supinator_tp1", "brachioradialis_tp1"]
+
+
+def ev(*codes):
+    return {"selection": {"points": [{"customdata": c} for c in codes]}}
+
+
+@pytest.mark.parametrize("before,event,after,point", [
+    ([], ev(0), [("lateral_elbow", "right")], None),
+    ([("lateral_elbow", "right")], ev(0), [], None),                      # second click removes
+    ([("lateral_elbow", "right")], ev(1), [("lateral_elbow", "right"), ("lateral_elbow", "left")], None),
+    ([], ev([2]), [("sternum", "midline")], None),                        # customdata as a list
+    ([], ev(TP_CODE_BASE + 1), [], "brachioradialis_tp1"),
+    ([], ev(99), [], None),                                               # out of range
+    ([], ev(TP_CODE_BASE + 9), [], None),
+    ([], ev("x"), [], None),
+    ([], {"selection": {"points": []}}, [], None),
+    ([], None, [], None),
+    ([], {"selection": "garbage"}, [], None),
+    ([], ev(True), [], None),
+])
+def test_apply_event(before, event, after, point):
+    assert apply_event(before, event, TABLE, POINTS) == (after, point)
+
+
+REGIONS, MUSCLES, CONDITIONS = {"lateral_elbow", "sternum"}, {"supinator"}, {"tennis_elbow"}
+
+
+@pytest.mark.parametrize("params,expected,n_notices", [
+    ({}, UrlState(), 0),
+    ({"view": "posterior", "mode": "muscle", "muscle": "supinator"},
+     UrlState(view="posterior", mode="muscle", muscle="supinator"), 0),
+    ({"regions": "lateral_elbow:left,sternum:midline"},
+     UrlState(regions=[("lateral_elbow", "left"), ("sternum", "midline")]), 0),
+    ({"view": "sideways"}, UrlState(), 1),
+    ({"muscle": "<script>"}, UrlState(), 1),
+    ({"regions": "lateral_elbow:up,moon:left,lateral_elbow:right"}, UrlState(regions=[("lateral_elbow", "right")]), 2),
+    ({"condition": "tennis_elbow", "audience": "clinician"}, UrlState(condition="tennis_elbow", audience="clinician"), 0),
+    ({"audience": "x" * 5000}, UrlState(), 1),
+])
+def test_parse_params(params, expected, n_notices):
+    state, notices = parse_params(params, REGIONS, MUSCLES, CONDITIONS)
+    assert state == expected
+    assert len(notices) == n_notices
+
+
+def test_params_round_trip():
+    state = UrlState(view="foot", mode="muscle", regions=[("sternum", "midline")], muscle="supinator",
+                     condition="tennis_elbow", audience="student", side="left")
+    again, notices = parse_params(to_params(state), REGIONS, MUSCLES, CONDITIONS)
+    assert again == state and notices == []

@@ -1,0 +1,125 @@
+"""Command line: `python -m triggermap regions|pain|condition|segment|info …`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .atlas import VIEW_IDS, AtlasError, load_atlas
+from .data import DataError, load_dataset
+from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
+from .textmatch import Matcher
+
+
+class UsageError(Exception):
+    """Unknown input: exit 2 with suggestions."""
+
+
+def _emit(payload: dict, as_json: bool, lines: list[str]) -> None:
+    sys.stdout.write((json.dumps(payload, ensure_ascii=False) if as_json else "\n".join(lines)) + "\n")
+
+
+def cmd_regions(args) -> None:
+    """Regions matching free text, best first."""
+    atlas = load_atlas()
+    hits = atlas.search(args.text, limit=args.top)
+    if not hits:
+        near = atlas._matcher.rank(args.text, limit=3, cutoff=40)
+        raise UsageError(f"no body region matches '{args.text[:80]}'"
+                         + (f"; nearest: {', '.join(atlas.regions[r].label for r, _ in near)}" if near else ""))
+    regions = [{"id": r, "label": atlas.regions[r].label, "score": s} for r, s in hits]
+    _emit({"query": args.text, "regions": regions}, args.json,
+          [f"{r['label']:<32} {r['id']:<20} {r['score']:.0f}" for r in regions])
+
+
+def cmd_info(args) -> None:
+    """Counts of what the dataset holds."""
+    data = load_dataset()
+    payload = {"views": list(VIEW_IDS), "regions": len(data.atlas.regions), **data.counts()}
+    _emit(payload, args.json, [f"{k}: {v}" for k, v in payload.items()])
+
+
+def cmd_pain(args) -> None:
+    """Muscles whose referral patterns explain pain in the named places."""
+    data = load_dataset()
+    hits = data.atlas.resolve(args.text)
+    if not hits:
+        near = data.atlas._matcher.rank(args.text, limit=3, cutoff=40)
+        raise UsageError(f"no body region matches '{args.text[:80]}'"
+                         + (f"; nearest: {', '.join(data.atlas.regions[r].label for r, _ in near)}" if near else ""))
+    side = args.side or "right"
+    ranked = Ranker(data).rank([(r, side) for r, _ in hits], top=args.top)
+    muscles = [{"id": m.muscle_id, "name": data.muscles[m.muscle_id].name, "score": m.score,
+                "essential": list(m.essential), "spillover": list(m.spillover)} for m in ranked]
+    payload = {"query": args.text, "side": side,
+               "regions": [{"id": r, "label": data.atlas.regions[r].label} for r, _ in hits],
+               "muscles": muscles}
+    _emit(payload, args.json, [f"{m['score']:5.1f}  {m['name']}" for m in muscles])
+
+
+def cmd_condition(args) -> None:
+    """Muscles and DN/IMS applicability for a condition."""
+    data = load_dataset()
+    matcher = Matcher({c.id: [c.name, c.id.replace("_", " "), *c.synonyms] for c in data.conditions.values()})
+    hits = matcher.rank(args.text, limit=3)
+    if not hits:
+        near = matcher.rank(args.text, limit=3, cutoff=40)
+        raise UsageError(f"no condition matches '{args.text[:80]}'"
+                         + (f"; nearest: {', '.join(data.conditions[c].name for c, _ in near)}" if near else ""))
+    c = data.conditions[hits[0][0]]
+    payload = {"condition": {"id": c.id, "name": c.name},
+               "muscles": [{"id": m, "name": data.muscles[m].name} for m in c.muscles],
+               "dn": {"applies": c.dn, "reason": c.dn_reason},
+               "ims": {"applies": c.ims, "roots": list(c.ims_roots), "reason": c.ims_reason},
+               "red_flags": [data.red_flags[f].text for f in c.red_flags]}
+    _emit(payload, args.json, [c.name, f"DN: {c.dn}", f"IMS: {c.ims}",
+                               *[f"  {m['name']}" for m in payload["muscles"]]])
+
+
+def cmd_segment(args) -> None:
+    """Muscles, paraspinal level and dermatome of a spinal root."""
+    root = normalise_root(args.root)
+    if root is None:
+        raise UsageError(f"'{args.root[:20]}' is not a spinal root; use one of {', '.join(ROOT_ORDER)}")
+    data = load_dataset()
+    seg = segment(Ranker(data), root)
+    payload = {"root": root,
+               "muscles": [{"id": m, "name": data.muscles[m].name} for m in seg["muscles"]],
+               "paraspinal": [{"id": m, "name": data.muscles[m].name} for m in seg["paraspinal"]],
+               "dermatome": seg["dermatome"], "note": seg["note"]}
+    _emit(payload, args.json, [root, *[f"  {m['name']}" for m in payload["muscles"]]])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Argument parser with one subcommand per question."""
+    p = argparse.ArgumentParser(prog="python -m triggermap", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    for name, fn, helptext in (("regions", cmd_regions, "find body regions by name"),
+                               ("pain", cmd_pain, "muscles that refer pain to a place"),
+                               ("condition", cmd_condition, "muscles and needling for a condition"),
+                               ("segment", cmd_segment, "muscles and dermatome of a spinal root"),
+                               ("info", cmd_info, "dataset counts")):
+        sp = sub.add_parser(name, help=helptext)
+        sp.set_defaults(func=fn)
+        sp.add_argument("--json", action="store_true", help="print JSON")
+        if name in ("regions", "pain", "condition"):
+            sp.add_argument("text")
+        if name == "segment":
+            sp.add_argument("root")
+        if name in ("regions", "pain"):
+            sp.add_argument("--top", type=int, default=10 if name == "pain" else 5)
+        if name == "pain":
+            sp.add_argument("--side", choices=["left", "right"])
+    return p
+
+
+def main(argv=None) -> int:
+    """Run the CLI; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except (UsageError, AtlasError, DataError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0

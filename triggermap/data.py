@@ -1,0 +1,157 @@
+"""Load and validate every CSV in data/; the only place that reads them."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import DATA_DIR
+from .atlas import Atlas, load_atlas
+from .schema import (
+    FILES,
+    ChoirRow,
+    ComparisonRow,
+    ConditionRow,
+    DermatomeRow,
+    MuscleRow,
+    RedFlagRow,
+    SourceRow,
+    TriggerPointRow,
+)
+
+
+class DataError(ValueError):
+    """A data file is broken; the message names the file, row, column and allowed values."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every validated table, keyed by id where rows have one."""
+
+    atlas: Atlas
+    sources: dict[str, SourceRow]
+    muscles: dict[str, MuscleRow]
+    trigger_points: dict[str, TriggerPointRow]
+    conditions: dict[str, ConditionRow]
+    red_flags: dict[str, RedFlagRow]
+    dermatomes: dict[str, DermatomeRow]
+    comparison: list[ComparisonRow]
+    choir: dict[str, ChoirRow]
+
+    def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
+        """Trigger points of one muscle, in file order."""
+        return [tp for tp in self.trigger_points.values() if tp.muscle_id == muscle_id]
+
+    def conditions_of(self, muscle_id: str) -> list[ConditionRow]:
+        """Conditions that list a muscle."""
+        return [c for c in self.conditions.values() if muscle_id in c.muscles]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts for `info`, including rows that cite no source."""
+        tables = [self.muscles, self.trigger_points, self.conditions, self.red_flags, self.dermatomes]
+        unsourced = sum(not row.sources for t in tables for row in t.values())
+        unsourced += sum(not row.sources for row in self.comparison)
+        return {"muscles": len(self.muscles), "trigger_points": len(self.trigger_points),
+                "conditions": len(self.conditions), "sources": len(self.sources),
+                "unsourced_rows": unsourced}
+
+
+def read_rows(path: Path, model) -> list:
+    """Read one CSV into validated row models; raise DataError on the first bad cell."""
+    name = path.name
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [c for c in model.model_fields if c not in header]
+            if missing:
+                raise DataError(f"{name}: missing column(s) {', '.join(missing)}; "
+                                f"expected columns: {', '.join(model.model_fields)}")
+            rows = []
+            for row_no, raw in enumerate(reader, start=2):
+                if None in raw:
+                    raise DataError(f"{name} row {row_no}: more cells than the header has columns")
+                cells = {k: v for k, v in raw.items() if k in model.model_fields and v not in (None, "")}
+                try:
+                    rows.append(model.model_validate(cells))
+                except ValidationError as exc:
+                    err = exc.errors()[0]
+                    col = err["loc"][0] if err["loc"] else "?"
+                    value = raw.get(col, "")
+                    raise DataError(f"{name} row {row_no}, column '{col}': {err['msg']} "
+                                    f"(got '{value}')") from None
+    except FileNotFoundError:
+        raise DataError(f"{name}: file not found in {path.parent}") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{name}: not valid UTF-8 text (byte {exc.start})") from None
+    except csv.Error as exc:
+        raise DataError(f"{name}: not a readable CSV ({exc})") from None
+    return rows
+
+
+def _by_id(rows, name: str, key: str = "id") -> dict:
+    """Index rows by id; raise DataError naming the row of a duplicate."""
+    out = {}
+    for row_no, row in enumerate(rows, start=2):
+        value = getattr(row, key)
+        value = value[0] if isinstance(value, tuple) else value
+        if value in out:
+            raise DataError(f"{name} row {row_no}, column '{key}': duplicate id '{value}'")
+        out[value] = row
+    return out
+
+
+def _check_refs(name: str, rows, column: str, allowed, what: str) -> None:
+    """Raise DataError if any value of a column is not among the allowed ids."""
+    for row_no, row in enumerate(rows, start=2):
+        values = getattr(row, column)
+        for value in values if isinstance(values, tuple) else (values,):
+            if value not in allowed:
+                sample = ", ".join(sorted(allowed)[:12])
+                raise DataError(f"{name} row {row_no}, column '{column}': unknown {what} '{value}' "
+                                f"(allowed: {sample}, … see the {what} table)")
+
+
+def _check_points(rows, atlas: Atlas) -> None:
+    """Each trigger point lies inside its view's body, in the region it names."""
+    for row_no, tp in enumerate(rows, start=2):
+        view = atlas.views[tp.view]
+        where = f"trigger_points.csv row {row_no}"
+        if tp.location_region not in view.region_ids():
+            raise DataError(f"{where}, column 'location_region': '{tp.location_region}' is not drawn "
+                            f"on view '{tp.view}' (allowed: {', '.join(view.region_ids())})")
+        hit = view.hit(tp.x, tp.y)
+        if hit is None:
+            raise DataError(f"{where}, columns 'x','y': ({tp.x}, {tp.y}) is outside the body on "
+                            f"view '{tp.view}'")
+
+
+def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Dataset:
+    """Load, validate and cross-check every data file."""
+    data_dir = Path(data_dir)
+    atlas = atlas or load_atlas(regions_csv=data_dir / "regions.csv")
+    raw = {name: read_rows(data_dir / name, model) for name, model in FILES.items()}
+    sources = _by_id(raw["sources.csv"], "sources.csv")
+    muscles = _by_id(raw["muscles.csv"], "muscles.csv")
+    points = _by_id(raw["trigger_points.csv"], "trigger_points.csv")
+    conditions = _by_id(raw["conditions.csv"], "conditions.csv")
+    flags = _by_id(raw["red_flags.csv"], "red_flags.csv")
+    dermatomes = _by_id(raw["dermatomes.csv"], "dermatomes.csv", key="root")
+    choir = _by_id(raw["choir_regions.csv"], "choir_regions.csv", key="code")
+    regions = set(atlas.regions)
+    for name in ("muscles.csv", "trigger_points.csv", "conditions.csv", "red_flags.csv",
+                 "dermatomes.csv", "needling_comparison.csv"):
+        _check_refs(name, raw[name], "sources", sources, "source")
+    tps = raw["trigger_points.csv"]
+    _check_refs("trigger_points.csv", tps, "muscle_id", muscles, "muscle")
+    for col in ("location_region", "essential", "spillover"):
+        _check_refs("trigger_points.csv", tps, col, regions, "region")
+    _check_points(tps, atlas)
+    _check_refs("conditions.csv", raw["conditions.csv"], "muscles", muscles, "muscle")
+    _check_refs("conditions.csv", raw["conditions.csv"], "red_flags", flags, "red flag")
+    _check_refs("dermatomes.csv", raw["dermatomes.csv"], "regions", regions, "region")
+    return Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
+                   raw["needling_comparison.csv"], choir)

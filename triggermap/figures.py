@@ -1,0 +1,157 @@
+"""Plotly figures of the body views: pure functions, data in, lean figure dict out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from .atlas import View, hit_grid
+
+SELECT_COLOUR = "#0072B2"     # Okabe-Ito blue: the user's pain selection
+ESSENTIAL_COLOUR = "#D55E00"  # Okabe-Ito vermillion: essential referral zone
+SPILLOVER_COLOUR = "#E69F00"  # Okabe-Ito orange, stippled: spillover zone
+POINT_COLOUR = "#000000"
+BODY_FILL = "#F3EEE8"
+LINE_COLOUR = "#9A8F85"
+TP_CODE_BASE = 100_000  # customdata codes at or above this are trigger points
+
+
+def mirror_view(view: View) -> bool:
+    """Whether a single-side view must be flipped to show the other side."""
+    return view.single_side
+
+
+def _path(rings, flip: float | None = None) -> tuple[list, list]:
+    """Join rings into one x/y path, None-separated, closing each ring."""
+    xs, ys = [], []
+    for ring in rings:
+        x = ring[:, 0] if flip is None else flip - ring[:, 0]
+        xs += [*x.tolist(), float(x[0]), None]
+        ys += [*ring[:, 1].tolist(), float(ring[0, 1]), None]
+    return xs, ys
+
+
+def _side_of(view: View, side: str, flip: bool) -> str:
+    """Side shown by a region after an optional mirror of a single-side view."""
+    if flip and side in ("right", "left"):
+        return {"right": "left", "left": "right"}[side]
+    return side
+
+
+@lru_cache(maxsize=16)
+def _grid(view: View, spacing: float):
+    return hit_grid(view, spacing)
+
+
+def base_traces(view: View, flip: bool = False) -> list[dict]:
+    """Silhouette, region borders and muscle outlines (the parts that never change)."""
+    f = sum(view.x_range) if flip else None
+    sx, sy = _path(view.silhouette, f)
+    rx, ry = _path([r for s in view.regions for r in s.rings], f)
+    traces = [
+        {"type": "scatter", "x": sx, "y": sy, "mode": "lines", "fill": "toself",
+         "fillcolor": BODY_FILL, "line": {"color": "#6B6058", "width": 1.6}, "hoverinfo": "skip"},
+        {"type": "scatter", "x": rx, "y": ry, "mode": "lines",
+         "line": {"color": LINE_COLOUR, "width": 0.5}, "hoverinfo": "skip"},
+    ]
+    return traces
+
+
+def shade_traces(view: View, shading: dict, flip: bool = False) -> list[dict]:
+    """Filled regions: shading maps (region, side) → 'select' | 'essential' | 'spillover'."""
+    f = sum(view.x_range) if flip else None
+    styles = {
+        "select": {"fillcolor": "rgba(0,114,178,0.55)", "line": {"color": SELECT_COLOUR, "width": 1.5}},
+        "essential": {"fillcolor": "rgba(213,94,0,0.75)", "line": {"color": ESSENTIAL_COLOUR, "width": 1}},
+        "spillover": {"fillcolor": "rgba(230,159,0,0.35)", "line": {"color": SPILLOVER_COLOUR, "width": 1},
+                      "fillpattern": {"shape": ".", "fgcolor": ESSENTIAL_COLOUR, "size": 6, "solidity": 0.25}},
+    }
+    groups: dict[str, list] = {k: [] for k in styles}
+    for shape in view.regions:
+        style = shading.get((shape.id, _side_of(view, shape.side, flip)))
+        if style is None and shape.side == "midline":
+            style = shading.get((shape.id, "right")) or shading.get((shape.id, "left"))
+        if style in groups:
+            groups[style] += shape.rings
+    traces = []
+    for style in ("spillover", "essential", "select"):
+        if groups[style]:
+            x, y = _path(groups[style], f)
+            traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines", "fill": "toself",
+                           "hoverinfo": "skip", "name": style, **styles[style]})
+    return traces
+
+
+def muscle_traces(view: View, highlight: set[str], flip: bool = False) -> list[dict]:
+    """Superficial muscle outlines: dashed, highlighted ones bold."""
+    f = sum(view.x_range) if flip else None
+    plain = [r for m in view.muscles if not set(m.muscles) & highlight for r in m.rings]
+    bold = [r for m in view.muscles if set(m.muscles) & highlight for r in m.rings]
+    out = []
+    for rings, width, colour in ((plain, 0.8, "#8C7B6B"), (bold, 2.2, "#009E73")):
+        if rings:
+            x, y = _path(rings, f)
+            out.append({"type": "scatter", "x": x, "y": y, "mode": "lines", "hoverinfo": "skip",
+                        "line": {"color": colour, "width": width, "dash": "dot"}})
+    return out
+
+
+def hit_trace(view: View, labels: dict[str, str], flip: bool = False, spacing: float = 2.0) -> tuple[dict, list]:
+    """Invisible clickable grid; customdata holds an index into the returned key list."""
+    xs, ys, keys = _grid(view, spacing)
+    keys = [(r, _side_of(view, s, flip)) for r, s in keys]
+    table = sorted(set(keys))
+    code = {k: i for i, k in enumerate(table)}
+    x = (sum(view.x_range) - xs) if flip else xs
+    text = [f"{labels.get(r, r)} ({s})" if s != "midline" else labels.get(r, r) for r, s in table]
+    trace = {"type": "scatter", "x": x, "y": ys, "mode": "markers",
+             "marker": {"size": 9, "opacity": 0, "color": SELECT_COLOUR},
+             "customdata": np.array([code[k] for k in keys], dtype=np.int32),
+             "hovertext": [text[code[k]] for k in keys], "hoverinfo": "text", "name": "regions"}
+    return trace, table
+
+
+def point_trace(points, flip_x: float | None = None) -> dict:
+    """Trigger point markers (×), clickable; points are (code, x, y, label)."""
+    xs = [(flip_x - p[1]) if flip_x is not None else p[1] for p in points]
+    return {"type": "scatter", "x": xs, "y": [p[2] for p in points], "mode": "markers",
+            "marker": {"symbol": "x-thin", "size": 13, "color": POINT_COLOUR,
+                       "line": {"width": 3, "color": POINT_COLOUR}},
+            "customdata": [TP_CODE_BASE + p[0] for p in points],
+            "hovertext": [p[3] for p in points], "hoverinfo": "text", "name": "trigger points"}
+
+
+def side_labels(view: View, flip: bool = False) -> list[dict]:
+    """R and L annotations from the patient's point of view."""
+    out = []
+    for text, (x, y) in view.labels.items():
+        if flip:
+            text = {"R": "L", "L": "R"}.get(text, text)
+        out.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False,
+                    "font": {"size": 22, "color": "#333333"}})
+    return out
+
+
+def layout(view: View, height: int = 640, title: str | None = None) -> dict:
+    """Fixed, equal-aspect axes with no chrome."""
+    return {"template": "none", "height": height, "margin": {"l": 4, "r": 4, "t": 30 if title else 4, "b": 4},
+            "title": {"text": title or "", "x": 0.5, "font": {"size": 15}},
+            "xaxis": {"range": list(view.x_range), "visible": False, "fixedrange": True},
+            "yaxis": {"range": list(view.y_range), "visible": False, "fixedrange": True,
+                      "scaleanchor": "x", "scaleratio": 1},
+            "showlegend": False, "dragmode": False, "clickmode": "event+select", "hovermode": "closest",
+            "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)"}
+
+
+def body_figure(view: View, labels: dict[str, str], shading: dict | None = None, points=(),
+                highlight: frozenset = frozenset(), flip: bool = False, height: int = 640,
+                title: str | None = None) -> tuple[dict, list]:
+    """Whole figure dict for one view and the key table decoding the hit grid's customdata."""
+    hit, table = hit_trace(view, labels, flip)
+    traces = base_traces(view, flip) + shade_traces(view, shading or {}, flip)
+    traces += muscle_traces(view, set(highlight), flip) + [hit]
+    if points:
+        traces.append(point_trace(points, sum(view.x_range) if flip else None))
+    fig = {"data": traces, "layout": {**layout(view, height, title), "annotations": side_labels(view, flip)}}
+    return fig, table

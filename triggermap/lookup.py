@@ -1,0 +1,132 @@
+"""Pain regions → ranked muscles, and condition or spinal root → muscles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .data import Dataset
+
+ESSENTIAL_WEIGHT = 1.0
+SPILLOVER_WEIGHT = 0.4
+COVERAGE_SHARE = 0.8  # the rest of the score rewards patterns that stay inside the selection
+PARASPINAL = {"C": "cervical_multifidus", "T": "thoracic_multifidus", "L": "lumbar_multifidus",
+              "S": "lumbar_multifidus"}
+ROOT_ORDER = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + \
+             [f"L{i}" for i in range(1, 6)] + ["S1", "S2", "S3", "S4", "S5"]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ranked muscle with the reason it is listed."""
+
+    muscle_id: str
+    side: str
+    score: float
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+
+
+class Ranker:
+    """Holds the region × muscle weight matrix built once from the dataset."""
+
+    def __init__(self, data: Dataset):
+        """Precompute essential and spillover incidence matrices."""
+        self.data = data
+        self.region_ids = sorted(data.atlas.regions)
+        self.muscle_ids = sorted(data.muscles)
+        self._r = {r: i for i, r in enumerate(self.region_ids)}
+        ess = np.zeros((len(self.region_ids), len(self.muscle_ids)), dtype=np.float32)
+        spill = np.zeros_like(ess)
+        for tp in data.trigger_points.values():
+            m = self.muscle_ids.index(tp.muscle_id)
+            for r in tp.essential:
+                ess[self._r[r], m] = 1.0
+            for r in tp.spillover:
+                spill[self._r[r], m] = 1.0
+        spill[ess > 0] = 0.0
+        self.essential, self.spillover = ess, spill
+        self.weights = ESSENTIAL_WEIGHT * ess + SPILLOVER_WEIGHT * spill
+        self.totals = self.weights.sum(axis=0)
+        self.midline = np.array([data.atlas.regions[r].midline for r in self.region_ids])
+
+    def rank(self, selection, top: int | None = None) -> list[Match]:
+        """Rank muscles for selected (region, side) pairs; side is right, left or midline."""
+        selection = [(r, s) for r, s in selection if r in self._r]
+        if not selection:
+            return []
+        sides = sorted({s for _, s in selection if s in ("right", "left")}) or ["right"]
+        matches = []
+        for side in sides:
+            q = np.zeros(len(self.region_ids), dtype=np.float32)
+            for r, s in selection:
+                if s in (side, "midline") or self.midline[self._r[r]]:
+                    q[self._r[r]] = 1.0
+            matches += self._rank_side(q, side, len(selection))
+        if len(sides) == 1 and all(s == "midline" for _, s in selection):
+            matches = [Match(m.muscle_id, "either", m.score, m.essential, m.spillover) for m in matches]
+        matches.sort(key=lambda m: (-m.score, self.data.muscles[m.muscle_id].name, m.side))
+        return matches[:top] if top else matches
+
+    def _rank_side(self, q: np.ndarray, side: str, n_selected: int) -> list[Match]:
+        hit = q @ self.weights
+        coverage = hit / n_selected
+        precision = np.divide(hit, self.totals, out=np.zeros_like(hit), where=self.totals > 0)
+        score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision)
+        out = []
+        for m in np.flatnonzero(hit > 0):
+            ess = tuple(self.region_ids[i] for i in np.flatnonzero(q * self.essential[:, m]))
+            spl = tuple(self.region_ids[i] for i in np.flatnonzero(q * self.spillover[:, m]))
+            out.append(Match(self.muscle_ids[m], side, round(float(score[m]), 1), ess, spl))
+        return out
+
+    def pattern(self, muscle_id: str) -> tuple[list[str], list[str]]:
+        """Essential and spillover region ids of a muscle."""
+        m = self.muscle_ids.index(muscle_id)
+        return ([self.region_ids[i] for i in np.flatnonzero(self.essential[:, m])],
+                [self.region_ids[i] for i in np.flatnonzero(self.spillover[:, m])])
+
+    @cached_property
+    def roots(self) -> dict[str, list[str]]:
+        """Spinal root → muscle ids that it supplies (from muscles.csv)."""
+        out: dict[str, list[str]] = {}
+        for m in self.data.muscles.values():
+            for root in m.roots:
+                out.setdefault(root, []).append(m.id)
+        return out
+
+
+def reason(match: Match, labels: dict[str, str], n_selected: int) -> str:
+    """Explain a match in plain words."""
+    parts = []
+    if match.essential:
+        parts.append("main pain zone covers " + ", ".join(labels[r].lower() for r in match.essential))
+    if match.spillover:
+        parts.append("spillover zone covers " + ", ".join(labels[r].lower() for r in match.spillover))
+    covered = len(match.essential) + len(match.spillover)
+    text = "; ".join(parts)
+    return f"{text} ({covered} of your {n_selected} areas)" if n_selected > 1 else text
+
+
+def normalise_root(text: str) -> str | None:
+    """Turn 'c6', ' C 6 ' or 'S1' into a canonical root name, or None."""
+    m = re.fullmatch(r"\s*([CcTtLlSs])\s*(\d{1,2})\s*", str(text)[:10])
+    if not m:
+        return None
+    root = f"{m.group(1).upper()}{int(m.group(2))}"
+    return root if root in ROOT_ORDER else None
+
+
+def segment(ranker: Ranker, root: str) -> dict:
+    """Muscles, paraspinal level and dermatome regions of one spinal root."""
+    data = ranker.data
+    muscles = sorted(ranker.roots.get(root, []), key=lambda m: data.muscles[m].name)
+    para = PARASPINAL[root[0]]
+    paraspinal = [m for m in (para,) if m in data.muscles]
+    derm = data.dermatomes.get(root)
+    return {"root": root, "muscles": [m for m in muscles if m not in paraspinal],
+            "paraspinal": paraspinal, "dermatome": list(derm.regions) if derm else [],
+            "note": derm.note if derm else ""}

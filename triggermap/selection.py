@@ -1,0 +1,107 @@
+"""Turn plotly selection events and URL parameters into the app's state (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .figures import TP_CODE_BASE
+
+VIEWS = ("anterior", "posterior", "head_neck", "foot")
+MODES = ("pain", "muscle")
+AUDIENCES = ("patient", "student", "clinician")
+MAX_REGIONS = 20
+
+
+def _codes(event) -> list[int]:
+    """Integer customdata codes of the clicked points in a streamlit plotly event."""
+    try:
+        points = (event or {}).get("selection", {}).get("points", [])
+    except AttributeError:
+        return []
+    codes = []
+    for p in points:
+        value = p.get("customdata") if isinstance(p, dict) else None
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            codes.append(int(value))
+    return codes
+
+
+def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, str]],
+                point_ids: list[str]) -> tuple[list[tuple[str, str]], str | None]:
+    """Toggle clicked regions in the selection; return it and the clicked trigger point, if any."""
+    selected = list(selected)
+    clicked_point = None
+    for code in _codes(event):
+        if code >= TP_CODE_BASE:
+            idx = code - TP_CODE_BASE
+            if 0 <= idx < len(point_ids):
+                clicked_point = point_ids[idx]
+        elif 0 <= code < len(table):
+            key = tuple(table[code])
+            if key in selected:
+                selected.remove(key)
+            elif len(selected) < MAX_REGIONS:
+                selected.append(key)
+    return selected, clicked_point
+
+
+@dataclass
+class UrlState:
+    """What a shared link can carry."""
+
+    view: str = "anterior"
+    mode: str = "pain"
+    regions: list[tuple[str, str]] = field(default_factory=list)
+    muscle: str | None = None
+    condition: str | None = None
+    audience: str = "patient"
+    side: str = "right"
+
+
+def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[UrlState, list[str]]:
+    """Read query parameters; ignore bad ones, returning a short notice for each."""
+    state, notices = UrlState(), []
+
+    def pick(key, allowed, default):
+        value = str(params.get(key, default))[:40]
+        if value not in allowed:
+            notices.append(f"Ignored unknown {key} '{value[:20]}'.")
+            return default
+        return value
+
+    if "view" in params:
+        state.view = pick("view", VIEWS, state.view)
+    if "mode" in params:
+        state.mode = pick("mode", MODES, state.mode)
+    if "audience" in params:
+        state.audience = pick("audience", AUDIENCES, state.audience)
+    if "side" in params:
+        state.side = pick("side", ("right", "left"), state.side)
+    if "muscle" in params:
+        state.muscle = pick("muscle", set(muscle_ids), None)
+    if "condition" in params:
+        state.condition = pick("condition", set(condition_ids), None)
+    for item in str(params.get("regions", ""))[:800].split(",")[:MAX_REGIONS] if params.get("regions") else []:
+        region, _, side = item.partition(":")
+        if region in region_ids and side in ("right", "left", "midline"):
+            if (region, side) not in state.regions:
+                state.regions.append((region, side))
+        else:
+            notices.append(f"Ignored unknown region '{item[:30]}'.")
+    return state, notices
+
+
+def to_params(state: UrlState) -> dict[str, str]:
+    """Query parameters that reproduce a screen (defaults left out)."""
+    out = {"view": state.view, "mode": state.mode, "audience": state.audience}
+    if state.regions:
+        out["regions"] = ",".join(f"{r}:{s}" for r, s in state.regions)
+    if state.muscle:
+        out["muscle"] = state.muscle
+    if state.condition:
+        out["condition"] = state.condition
+    if state.side != "right":
+        out["side"] = state.side
+    return out
