@@ -23,8 +23,14 @@ def on_click():
     state.regions, point = apply_event(state.regions, event, st.session_state.hit_table,
                                        st.session_state.point_ids)
     if point:
-        state.muscle, state.mode = data.trigger_points[point].muscle_id, "muscle"
+        show_muscle(data.trigger_points[point].muscle_id)
     st.session_state.click_round += 1
+
+
+def show_muscle(muscle_id):
+    """Switch to muscle mode on one muscle (also moves the muscle picker)."""
+    state.muscle, state.mode = muscle_id, "muscle"
+    st.session_state.muscle_pick = muscle_id
 
 
 def on_text():
@@ -52,11 +58,10 @@ shading, points, highlight, title = {}, [], frozenset(), None
 if state.mode == "muscle":
     muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
     with right:
-        choice = st.selectbox(
-            "Muscle", [None, *muscle_ids],
-            format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name,
-            index=(muscle_ids.index(state.muscle) + 1) if state.muscle in muscle_ids else 0)
-        state.muscle = choice
+        st.session_state.setdefault("muscle_pick", state.muscle if state.muscle in data.muscles else None)
+        state.muscle = st.selectbox(
+            "Muscle", [None, *muscle_ids], key="muscle_pick",
+            format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
     if state.muscle:
         ess, spill = ranker.pattern(state.muscle)
         shading = {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
@@ -69,7 +74,8 @@ else:
     tps = []
 point_ids = [tp.id for tp in tps]
 points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
-fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title)
+fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
+                         clickable=state.mode == "pain")
 st.session_state.hit_table, st.session_state.point_ids = table, point_ids
 st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"
 
@@ -93,7 +99,7 @@ with right:
                 st.rerun()
         flagged = False
         if audience == "patient":
-            with st.expander("Before you read on: any of these?", expanded=bool(state.regions)):
+            with st.expander("⚠️ Check first: signs that need a doctor, not needles", expanded=False):
                 ticked = [f for f in data.red_flags.values() if st.checkbox(f.text, key=f"flag_{f.id}")]
             if ticked:
                 red_flag_box(ticked)
@@ -107,9 +113,8 @@ with right:
                 cols = st.columns([5, 1])
                 cols[0].markdown(f"**{name}**{side} — score {m.score:.0f}")
                 cols[0].caption(reason(m, labels, len(state.regions)))
-                if cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}"):
-                    state.mode, state.muscle = "muscle", m.muscle_id
-                    st.rerun()
+                cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
+                               args=(m.muscle_id,))
         elif not state.regions:
             st.info("Click the body or type a place to see which muscles may be involved.")
     elif state.muscle:

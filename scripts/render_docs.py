@@ -26,8 +26,8 @@ def main():
                         subplot_titles=[atlas.views[v].title for v in VIEW_IDS], horizontal_spacing=0.02)
     for col, vid in enumerate(VIEW_IDS, start=1):
         view = atlas.views[vid]
-        single, _ = body_figure(view, labels)
-        for trace in single["data"][:-1]:  # skip the invisible hit grid
+        single, _ = body_figure(view, labels, clickable=False)
+        for trace in single["data"]:
             fig.add_trace(go.Scatter(trace), row=1, col=col)
         axis = "" if col == 1 else str(col)
         fig.update_xaxes(range=list(view.x_range), visible=False, row=1, col=col)

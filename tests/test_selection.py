@@ -42,8 +42,10 @@ REGIONS, MUSCLES, CONDITIONS = {"lateral_elbow", "sternum"}, {"supinator"}, {"te
      UrlState(regions=[("lateral_elbow", "left"), ("sternum", "midline")]), 0),
     ({"view": "sideways"}, UrlState(), 1),
     ({"muscle": "<script>"}, UrlState(), 1),
-    ({"regions": "lateral_elbow:up,moon:left,lateral_elbow:right"}, UrlState(regions=[("lateral_elbow", "right")]), 2),
-    ({"condition": "tennis_elbow", "audience": "clinician"}, UrlState(condition="tennis_elbow", audience="clinician"), 0),
+    ({"regions": "lateral_elbow:up,moon:left,lateral_elbow:right"},
+     UrlState(regions=[("lateral_elbow", "right")]), 2),
+    ({"condition": "tennis_elbow", "audience": "clinician"},
+     UrlState(condition="tennis_elbow", audience="clinician"), 0),
     ({"audience": "x" * 5000}, UrlState(), 1),
 ])
 def test_parse_params(params, expected, n_notices):

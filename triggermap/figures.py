@@ -146,11 +146,17 @@ def layout(view: View, height: int = 640, title: str | None = None) -> dict:
 
 def body_figure(view: View, labels: dict[str, str], shading: dict | None = None, points=(),
                 highlight: frozenset = frozenset(), flip: bool = False, height: int = 640,
-                title: str | None = None) -> tuple[dict, list]:
-    """Whole figure dict for one view and the key table decoding the hit grid's customdata."""
-    hit, table = hit_trace(view, labels, flip)
+                title: str | None = None, clickable: bool = True) -> tuple[dict, list]:
+    """Whole figure dict for one view and the key table decoding the hit grid's customdata.
+
+    With clickable=False the region grid is left out, so clicks land on trigger points only.
+    """
     traces = base_traces(view, flip) + shade_traces(view, shading or {}, flip)
-    traces += muscle_traces(view, set(highlight), flip) + [hit]
+    traces += muscle_traces(view, set(highlight), flip)
+    table = []
+    if clickable:
+        hit, table = hit_trace(view, labels, flip)
+        traces.append(hit)
     if points:
         traces.append(point_trace(points, sum(view.x_range) if flip else None))
     fig = {"data": traces, "layout": {**layout(view, height, title), "annotations": side_labels(view, flip)}}

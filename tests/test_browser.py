@@ -1,0 +1,102 @@
+"""Real clicks in headless Chromium against `streamlit run explorer.py` on a free port."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
+        pytest.skip("Chromium not installed")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
+                             "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                                               "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield pg
+    pg.close()
+
+
+def data_to_pixel(page, x, y):
+    """Screen position of a data point on the first plotly chart."""
+    return page.evaluate("""([x, y]) => {
+        const gd = document.querySelector('.js-plotly-plot');
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+        return [r.left + xa._offset + xa.l2p(x), r.top + ya._offset + ya.l2p(y)];
+    }""", [x, y])
+
+
+def open_map(page, url):
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout !== undefined")
+
+
+def test_click_region_lists_muscles(page, app_url):
+    open_map(page, app_url)
+    page.mouse.click(*data_to_pixel(page, 20.6, 122.0))  # patient's right outer elbow, front view
+    page.get_by_text("Outer elbow (right)").wait_for(timeout=30_000)
+    page.get_by_text("Supinator", exact=False).first.wait_for(timeout=30_000)
+    assert "regions=lateral_elbow" in page.url
+
+
+def test_click_trigger_point_shades_its_zones(page, app_url, data):
+    tp = data.trigger_points["supinator_tp1"]
+    open_map(page, f"{app_url}/?mode=muscle&view={tp.view}")
+    page.mouse.click(*data_to_pixel(page, tp.x, tp.y))
+    page.wait_for_function("location.search.includes('muscle=')", timeout=30_000)
+    page.wait_for_function("""() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')]
+        .some(t => t.querySelector('path.js-fill') && getComputedStyle(t.querySelector('path.js-fill')).fill
+              .includes('213, 94, 0'))""", timeout=30_000)
+    assert page.locator("h3").first.inner_text().strip() != ""
+
+
+def test_shared_url_reproduces_the_screen(page, app_url):
+    open_map(page, f"{app_url}/?view=posterior&regions=low_back:left,sacrum:midline&audience=student")
+    page.get_by_text("Lower back (left)").wait_for(timeout=30_000)
+    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
+    assert page.get_by_text("Quadratus lumborum").count() >= 1
