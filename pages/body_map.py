@@ -20,10 +20,10 @@ st.session_state.setdefault("click_round", 0)
 def on_click():
     """Fold a chart click into the state, then reset the chart so the next click registers."""
     event = st.session_state.get(st.session_state.chart_key)
-    state.regions, point = apply_event(state.regions, event, st.session_state.hit_table,
-                                       st.session_state.point_ids)
-    if point:
-        show_muscle(data.trigger_points[point].muscle_id)
+    state.regions, point, muscle = apply_event(state.regions, event, st.session_state.hit_table,
+                                               st.session_state.point_ids, st.session_state.outline_muscles)
+    if point or muscle:
+        show_muscle(data.trigger_points[point].muscle_id if point else muscle)
     st.session_state.click_round += 1
 
 
@@ -74,9 +74,11 @@ else:
     tps = []
 point_ids = [tp.id for tp in tps]
 points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
+names = {m: x.name for m, x in data.muscles.items()} if state.mode == "muscle" else None
 fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
-                         clickable=state.mode == "pain")
+                         clickable=state.mode == "pain", muscle_names=names)
 st.session_state.hit_table, st.session_state.point_ids = table, point_ids
+st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
 st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"
 
 with left:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from triggermap.figures import TP_CODE_BASE
+from triggermap.figures import OUTLINE_CODE_BASE, TP_CODE_BASE
 from triggermap.selection import UrlState, apply_event, parse_params, to_params
 
 TABLE = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
@@ -13,22 +13,24 @@ def ev(*codes):
     return {"selection": {"points": [{"customdata": c} for c in codes]}}
 
 
-@pytest.mark.parametrize("before,event,after,point", [
-    ([], ev(0), [("lateral_elbow", "right")], None),
-    ([("lateral_elbow", "right")], ev(0), [], None),                      # second click removes
-    ([("lateral_elbow", "right")], ev(1), [("lateral_elbow", "right"), ("lateral_elbow", "left")], None),
-    ([], ev([2]), [("sternum", "midline")], None),                        # customdata as a list
-    ([], ev(TP_CODE_BASE + 1), [], "brachioradialis_tp1"),
-    ([], ev(99), [], None),                                               # out of range
-    ([], ev(TP_CODE_BASE + 9), [], None),
-    ([], ev("x"), [], None),
-    ([], {"selection": {"points": []}}, [], None),
-    ([], None, [], None),
-    ([], {"selection": "garbage"}, [], None),
-    ([], ev(True), [], None),
+@pytest.mark.parametrize("before,event,after,point,muscle", [
+    ([], ev(0), [("lateral_elbow", "right")], None, None),
+    ([("lateral_elbow", "right")], ev(0), [], None, None),                      # second click removes
+    ([("lateral_elbow", "right")], ev(1), [("lateral_elbow", "right"), ("lateral_elbow", "left")], None, None),
+    ([], ev([2]), [("sternum", "midline")], None, None),                      # customdata as a list
+    ([], ev(TP_CODE_BASE + 1), [], "brachioradialis_tp1", None),
+    ([], ev(99), [], None, None),                                             # out of range
+    ([], ev(TP_CODE_BASE + 9), [], None, None),
+    ([], ev("x"), [], None, None),
+    ([], {"selection": {"points": []}}, [], None, None),
+    ([], None, [], None, None),
+    ([], {"selection": "garbage"}, [], None, None),
+    ([], ev(True), [], None, None),
+    ([], ev(OUTLINE_CODE_BASE + 1), [], None, "deltoid"),
+    ([], ev(OUTLINE_CODE_BASE + 7), [], None, None),
 ])
-def test_apply_event(before, event, after, point):
-    assert apply_event(before, event, TABLE, POINTS) == (after, point)
+def test_apply_event(before, event, after, point, muscle):
+    assert apply_event(before, event, TABLE, POINTS, ["pectoralis_major", "deltoid"]) == (after, point, muscle)
 
 
 REGIONS, MUSCLES, CONDITIONS = {"lateral_elbow", "sternum"}, {"supinator"}, {"tennis_elbow"}

@@ -15,6 +15,7 @@ POINT_COLOUR = "#000000"
 BODY_FILL = "#F3EEE8"
 LINE_COLOUR = "#9A8F85"
 TP_CODE_BASE = 100_000  # customdata codes at or above this are trigger points
+OUTLINE_CODE_BASE = 50_000  # codes from here to TP_CODE_BASE are muscle outlines
 
 
 def mirror_view(view: View) -> bool:
@@ -112,6 +113,34 @@ def hit_trace(view: View, labels: dict[str, str], flip: bool = False, spacing: f
     return trace, table
 
 
+@lru_cache(maxsize=16)
+def _outline_grid(view: View, spacing: float = 2.5):
+    """Points inside each muscle outline, tagged with the outline's index."""
+    from shapely.geometry import Point, Polygon
+
+    xs, ys, codes = [], [], []
+    for i, shape in enumerate(view.muscles):
+        for ring in shape.rings:
+            poly = Polygon(ring)
+            x0, y0, x1, y1 = poly.bounds
+            grid = [(x, y) for x in np.arange(x0 + spacing / 2, x1, spacing)
+                    for y in np.arange(y0 + spacing / 2, y1, spacing) if poly.contains(Point(x, y))]
+            p = poly.representative_point()
+            for x, y in grid or [(p.x, p.y)]:
+                xs.append(round(float(x), 2)), ys.append(round(float(y), 2)), codes.append(OUTLINE_CODE_BASE + i)
+    return np.array(xs), np.array(ys), np.array(codes, dtype=np.int32)
+
+
+def outline_trace(view: View, names: dict[str, str], flip: bool = False) -> dict:
+    """Invisible clickable points over the superficial muscle outlines."""
+    xs, ys, codes = _outline_grid(view)
+    x = (sum(view.x_range) - xs) if flip else xs
+    text = [names.get(view.muscles[c - OUTLINE_CODE_BASE].muscles[0], "") for c in codes]
+    return {"type": "scatter", "x": x, "y": ys, "mode": "markers", "customdata": codes,
+            "marker": {"size": 8, "opacity": 0, "color": "#009E73"}, "hovertext": text,
+            "hoverinfo": "text", "name": "muscles"}
+
+
 def point_trace(points, flip_x: float | None = None) -> dict:
     """Trigger point markers (×), clickable; points are (code, x, y, label)."""
     xs = [(flip_x - p[1]) if flip_x is not None else p[1] for p in points]
@@ -146,10 +175,13 @@ def layout(view: View, height: int = 640, title: str | None = None) -> dict:
 
 def body_figure(view: View, labels: dict[str, str], shading: dict | None = None, points=(),
                 highlight: frozenset = frozenset(), flip: bool = False, height: int = 640,
-                title: str | None = None, clickable: bool = True) -> tuple[dict, list]:
+                title: str | None = None, clickable: bool = True,
+                muscle_names: dict[str, str] | None = None) -> tuple[dict, list]:
     """Whole figure dict for one view and the key table decoding the hit grid's customdata.
 
-    With clickable=False the region grid is left out, so clicks land on trigger points only.
+    With clickable=False the region grid is left out, so clicks land on trigger points only;
+    muscle_names adds clickable muscle outlines (drawn after the points: plotly gives ties to
+    the earlier trace, so a click on a × picks the trigger point).
     """
     traces = base_traces(view, flip) + shade_traces(view, shading or {}, flip)
     traces += muscle_traces(view, set(highlight), flip)
@@ -159,5 +191,7 @@ def body_figure(view: View, labels: dict[str, str], shading: dict | None = None,
         traces.append(hit)
     if points:
         traces.append(point_trace(points, sum(view.x_range) if flip else None))
+    if muscle_names and view.muscles:
+        traces.append(outline_trace(view, muscle_names, flip))
     fig = {"data": traces, "layout": {**layout(view, height, title), "annotations": side_labels(view, flip)}}
     return fig, table

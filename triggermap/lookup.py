@@ -51,6 +51,8 @@ class Ranker:
         self.essential, self.spillover = ess, spill
         self.weights = ESSENTIAL_WEIGHT * ess + SPILLOVER_WEIGHT * spill
         self.totals = self.weights.sum(axis=0)
+        names = [data.muscles[m].name for m in self.muscle_ids]
+        self.name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         self.midline = np.array([data.atlas.regions[r].midline for r in self.region_ids])
 
     def rank(self, selection, top: int | None = None) -> list[Match]:
@@ -65,23 +67,26 @@ class Ranker:
             for r, s in selection:
                 if s in (side, "midline") or self.midline[self._r[r]]:
                     q[self._r[r]] = 1.0
-            matches += self._rank_side(q, side, len(selection))
+            matches += self._rank_side(q, side, len(selection), top)
         if len(sides) == 1 and all(s == "midline" for _, s in selection):
             matches = [Match(m.muscle_id, "either", m.score, m.essential, m.spillover) for m in matches]
         matches.sort(key=lambda m: (-m.score, self.data.muscles[m.muscle_id].name, m.side))
         return matches[:top] if top else matches
 
-    def _rank_side(self, q: np.ndarray, side: str, n_selected: int) -> list[Match]:
+    def _rank_side(self, q: np.ndarray, side: str, n_selected: int, top: int | None) -> list[Match]:
         hit = q @ self.weights
         coverage = hit / n_selected
         precision = np.divide(hit, self.totals, out=np.zeros_like(hit), where=self.totals > 0)
-        score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision)
-        out = []
-        for m in np.flatnonzero(hit > 0):
-            ess = tuple(self.region_ids[i] for i in np.flatnonzero(q * self.essential[:, m]))
-            spl = tuple(self.region_ids[i] for i in np.flatnonzero(q * self.spillover[:, m]))
-            out.append(Match(self.muscle_ids[m], side, round(float(score[m]), 1), ess, spl))
-        return out
+        score = np.round(100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision), 1)
+        found = np.flatnonzero(hit > 0)
+        order = found[np.lexsort((self.name_rank[found], -score[found]))][:top]
+        rows = np.flatnonzero(q)  # only the selected regions can be part of a reason
+        ess, spill = self.essential[rows][:, order] > 0, self.spillover[rows][:, order] > 0
+        names = [self.region_ids[i] for i in rows]
+        return [Match(self.muscle_ids[m], side, float(score[m]),
+                      tuple(n for n, e in zip(names, ess[:, k], strict=True) if e),
+                      tuple(n for n, e in zip(names, spill[:, k], strict=True) if e))
+                for k, m in enumerate(order)]
 
     def pattern(self, muscle_id: str) -> tuple[list[str], list[str]]:
         """Essential and spillover region ids of a muscle."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .figures import TP_CODE_BASE
+from .figures import OUTLINE_CODE_BASE, TP_CODE_BASE
 
 VIEWS = ("anterior", "posterior", "head_neck", "foot")
 MODES = ("pain", "muscle")
@@ -29,22 +29,26 @@ def _codes(event) -> list[int]:
 
 
 def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, str]],
-                point_ids: list[str]) -> tuple[list[tuple[str, str]], str | None]:
-    """Toggle clicked regions in the selection; return it and the clicked trigger point, if any."""
+                point_ids: list[str], outline_muscles: list[str] = ()) -> tuple[list, str | None, str | None]:
+    """Toggle clicked regions; return the selection, the clicked trigger point and clicked muscle outline."""
     selected = list(selected)
-    clicked_point = None
+    clicked_point = clicked_muscle = None
     for code in _codes(event):
         if code >= TP_CODE_BASE:
             idx = code - TP_CODE_BASE
             if 0 <= idx < len(point_ids):
                 clicked_point = point_ids[idx]
+        elif code >= OUTLINE_CODE_BASE:
+            idx = code - OUTLINE_CODE_BASE
+            if 0 <= idx < len(outline_muscles):
+                clicked_muscle = outline_muscles[idx]
         elif 0 <= code < len(table):
             key = tuple(table[code])
             if key in selected:
                 selected.remove(key)
             elif len(selected) < MAX_REGIONS:
                 selected.append(key)
-    return selected, clicked_point
+    return selected, clicked_point, clicked_muscle
 
 
 @dataclass

@@ -1,0 +1,309 @@
+"""Load test: N protocol-level Streamlit sessions clicking the body map; prints one JSON line.
+
+Each session speaks the browser's websocket protocol (/_stcore/stream, BackMsg/ForwardMsg protobufs
+from the installed streamlit): it connects, asks for the first run, then repeatedly "clicks" the map
+the way the frontend does, by sending a rerun whose widget states carry the plotly chart's selection
+(a JSON value: {"selection": {"points": [{"customdata": code}], ...}}) for the chart id read from the
+last run's delta. A click counts as an error unless the run finishes cleanly, shows no exception and
+draws a chart with a new id (the page re-keys the chart after each registered click).
+Click latency is send -> script_finished. Server memory comes from /proc/PID/status (VmRSS).
+
+    python benchmarks/load.py [--sessions 20] [--seconds 30] [--think 1.0] [--url http://127.0.0.1:PORT
+                              --pid PID ...] [--soak SECONDS]
+
+Without --url it starts `streamlit run explorer.py` on a free loopback port and stops it at the end.
+Only loopback targets are accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import ipaddress
+import json
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import websocket
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_FINISH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+TP_CODE_BASE = 100_000  # same cut as triggermap.figures: codes at or above it are trigger points
+
+
+def loopback_only(url: str) -> str:
+    """The URL without a trailing slash; refuse any host outside the loopback range."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    addr = "127.0.0.1" if host == "localhost" else host
+    try:
+        ok = ipaddress.ip_address(addr).is_loopback
+    except ValueError:
+        ok = False
+    if not ok:
+        raise SystemExit(f"refusing non-loopback target {host!r}")
+    return url.rstrip("/")
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """`streamlit run explorer.py` on 127.0.0.1:port (the Popen pid is the server process itself)."""
+    cmd = [sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true"]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_healthy(url: str, timeout: float = 90.0) -> None:
+    """Block until /_stcore/health answers, or fail."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server at {url} did not become healthy in {timeout:.0f} s")
+
+
+def rss_mib(pids: list[int]) -> float | None:
+    """Summed resident memory of the server processes, MiB."""
+    total = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return None
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+    return round(total / 1024, 1) if pids else None
+
+
+def region_codes(spec_json: str) -> list[int]:
+    """Distinct clickable region codes in the chart spec (the hit grid's customdata)."""
+    codes: set[int] = set()
+    for trace in json.loads(spec_json).get("data", []):
+        custom = trace.get("customdata")
+        if isinstance(custom, dict) and "bdata" in custom:  # plotly's typed-array encoding
+            custom = np.frombuffer(base64.b64decode(custom["bdata"]), dtype=np.dtype(custom["dtype"])).tolist()
+        codes.update(int(c) for c in custom or [] if isinstance(c, (int, float)) and c < TP_CODE_BASE)
+    return sorted(codes)
+
+
+class Session:
+    """One browser tab, at protocol level."""
+
+    def __init__(self, url: str, timeout: float):
+        ws_url = "ws" + url[len("http"):] + "/_stcore/stream"
+        self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout)
+        self.query, self.page_hash, self.chart, self.codes = "", "", None, []
+
+    def rerun(self, widgets: tuple = ()) -> bool:
+        """Send a rerun with the tab's query string and page, wait for script_finished; True if clean."""
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.page_script_hash = self.page_hash
+        for wid, value in widgets:
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id, state.json_value = wid, value
+        self.ws.send_binary(msg.SerializeToString())
+        return self._read_run()
+
+    def _read_run(self) -> bool:
+        """Consume ForwardMsgs up to script_finished, tracking what the frontend would track."""
+        ok = True
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(self.ws.recv())
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                ok = self._element(fwd.delta.new_element) and ok
+            elif kind == "page_info_changed":
+                self.query = fwd.page_info_changed.query_string
+            elif kind == "navigation":
+                self.page_hash = fwd.navigation.page_script_hash
+            elif kind == "script_finished":
+                return ok and fwd.script_finished in GOOD_FINISH
+
+    def _element(self, element) -> bool:
+        """Note the chart id (and its clickable codes, once); False for an exception element."""
+        kind = element.WhichOneof("type")
+        if kind == "plotly_chart":
+            self.chart = element.plotly_chart.id
+            if not self.codes:
+                self.codes = region_codes(element.plotly_chart.spec)
+        return kind != "exception"
+
+    def click(self, rng: random.Random) -> bool:
+        """Select one random region on the map, as a click does; True if the app took it."""
+        before = self.chart
+        if before is None or not self.codes:
+            return False
+        code = rng.choice(self.codes)
+        state = {"selection": {"points": [{"customdata": code, "point_index": code}], "point_indices": [code],
+                               "box": [], "lasso": []}}
+        # The widget value is JSON text of the serialised selection, itself JSON (as the server writes it).
+        return self.rerun(((before, json.dumps(json.dumps(state))),)) and self.chart != before
+
+    def close(self) -> None:
+        """Close the websocket quietly."""
+        try:
+            self.ws.close()
+        except OSError:
+            pass
+
+
+class Stats:
+    """Thread-safe tallies shared by the session threads."""
+
+    def __init__(self, sessions: int):
+        self.lock = threading.Lock()
+        self.click_ms: list[float] = []
+        self.first_ms: list[float] = []
+        self.errors = 0
+        self.done = threading.Barrier(sessions + 1)  # sessions stop clicking, then memory is read
+        self.release = threading.Event()  # ...and only then do they close their sockets
+
+    def add(self, bucket: list[float], start: float, ok: bool) -> None:
+        """Record one timed run; a bad run is also an error."""
+        with self.lock:
+            bucket.append((time.perf_counter() - start) * 1000)
+            self.errors += not ok
+
+    def error(self) -> None:
+        """Count a failure with no timing (connection refused, timeout, closed socket)."""
+        with self.lock:
+            self.errors += 1
+
+
+def user(url: str, idx: int, args: argparse.Namespace, stats: Stats, stop_at: float) -> None:
+    """One simulated person: open the map, then click with a think time until the time is up."""
+    rng = random.Random(idx)
+    session = None
+    try:
+        time.sleep(rng.uniform(0, min(args.think, 2.0)))  # people arrive spread out, not in one tick
+        session = Session(url, args.timeout)
+        start = time.perf_counter()
+        stats.add(stats.first_ms, start, session.rerun())
+        while (pause := rng.uniform(0.5, 1.5) * args.think) < stop_at - time.monotonic():
+            time.sleep(pause)
+            start = time.perf_counter()
+            stats.add(stats.click_ms, start, session.click(rng))
+    except (OSError, websocket.WebSocketException):
+        stats.error()
+    finally:
+        stats.done.wait()
+        stats.release.wait(timeout=args.timeout)
+        if session:
+            session.close()
+
+
+def pct(values: list[float], q: float) -> float | None:
+    """Percentile rounded to 0.1 ms, None when empty."""
+    return round(float(np.percentile(values, q)), 1) if values else None
+
+
+def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
+    """Run the sessions against a live server and summarise."""
+    duration = args.soak or args.seconds
+    stats, samples = Stats(args.sessions), []
+    rss_start = rss_mib(pids)
+    begin = time.monotonic()
+    stop_at = begin + duration
+    threads = [threading.Thread(target=user, args=(url, i, args, stats, stop_at), daemon=True)
+               for i in range(args.sessions)]
+    for t in threads:
+        t.start()
+    while time.monotonic() < stop_at:
+        time.sleep(min(2.0, max(0.0, stop_at - time.monotonic())))
+        samples.append((time.monotonic() - begin, rss_mib(pids)))
+    stats.done.wait(timeout=args.timeout + 5)
+    rss_end = rss_mib(pids)
+    stats.release.set()
+    for t in threads:
+        t.join(timeout=10)
+    return summary(args, stats, duration, rss_start, rss_end, samples, len(pids))
+
+
+def summary(args, stats: Stats, duration: float, rss_start, rss_end, samples, processes: int) -> dict:
+    """The JSON result line."""
+    out = {"sessions": args.sessions, "seconds": duration, "think_s": args.think, "processes": processes,
+           "clicks": len(stats.click_ms), "clicks_per_s": round(len(stats.click_ms) / duration, 2),
+           "errors": stats.errors, "click_ms_p50": pct(stats.click_ms, 50), "click_ms_p95": pct(stats.click_ms, 95),
+           "click_ms_max": pct(stats.click_ms, 100), "first_run_ms_p95": pct(stats.first_ms, 95),
+           "rss_start_mib": rss_start, "rss_end_mib": rss_end, "rss_mib_per_session": None}
+    if rss_start is not None and rss_end is not None:
+        out["rss_mib_per_session"] = round((rss_end - rss_start) / args.sessions, 2)
+    if args.soak:
+        # Growth is taken from the first sample after the ramp-up (10 % of the run), so that
+        # per-session memory is not mistaken for a leak.
+        loaded = next((rss for t, rss in samples if t >= 0.1 * duration and rss is not None), None)
+        out["rss_loaded_mib"] = loaded
+        out["soak_growth_pct"] = round((rss_end - loaded) / loaded * 100, 2) if loaded and rss_end else None
+    return out
+
+
+def warm_up(url: str, timeout: float) -> None:
+    """One session that loads the cached data and compiles the page before memory is measured."""
+    session = Session(url, timeout)
+    try:
+        session.rerun()
+        session.click(random.Random(0))
+    finally:
+        session.close()
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line options."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sessions", type=int, default=20)
+    p.add_argument("--seconds", type=float, default=30.0, help="length of the run")
+    p.add_argument("--think", type=float, default=1.0, help="mean pause between a person's clicks, s")
+    p.add_argument("--url", help="existing server (loopback only); default: start one")
+    p.add_argument("--pid", type=int, action="append", default=[], help="server process(es) to read memory of")
+    p.add_argument("--soak", type=float, default=0.0, help="run this many seconds and report memory growth %%")
+    p.add_argument("--timeout", type=float, default=60.0, help="per-run timeout, s")
+    args = p.parse_args(argv)
+    if args.sessions < 1 or not 0 < (args.soak or args.seconds) <= 4 * 3600:
+        p.error("need --sessions >= 1 and a run of at most 4 hours")
+    return args
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Run the load test and print its JSON line."""
+    args = parse_args(argv)
+    server = None
+    if args.url:
+        url, pids = loopback_only(args.url), args.pid
+    else:
+        port = free_port()
+        server = start_server(port)
+        url, pids = f"http://127.0.0.1:{port}", [server.pid]
+    try:
+        wait_healthy(url)
+        warm_up(url, args.timeout)
+        result = drive(url, pids, args)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+    sys.stdout.write(json.dumps(result) + "\n")
+    return result
+
+
+if __name__ == "__main__":
+    main()
