@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-RISK_BADGE = {"low": "🟢 low", "moderate": "🟡 moderate", "high": "🔴 high"}
-APPLIES = {"indicated": "✅ often used", "adjunct": "➕ sometimes, alongside other care",
-           "not_indicated": "⛔ not appropriate"}
+RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
+APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
+           "not_indicated": ":red[**not appropriate**]"}
 
 
 def sources_list(data, ids) -> None:

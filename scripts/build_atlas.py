@@ -20,7 +20,7 @@ from shapely.ops import unary_union
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from atlas_spec import anterior, foot, head_neck, muscles, posterior  # noqa: E402
+from atlas_spec import anterior, cautions, foot, head_neck, muscles, posterior  # noqa: E402
 
 MIDLINE_X = 50.0
 
@@ -134,7 +134,9 @@ def build_view(view):
     outlines = [{"id": m["id"], "muscles": m["muscles"],
                  "polygons": _polygons(shapely.make_valid(m["shape"]).intersection(sil))}
                 for m in muscles.for_view(view["id"])]
-    return {"view": view["id"], "title": view["title"],
+    zones = [{"id": c["id"], "polygons": _polygons(c["shape"].intersection(sil))}
+             for c in cautions.for_view(view["id"], view.get("single_side", False))]
+    return {"view": view["id"], "title": view["title"], "cautions": zones,
             "frame": {"x": view["frame"][:2], "y": view["frame"][2:]},
             "viewer_left_side": view["viewer_left_side"],
             "single_side": bool(view.get("single_side")),

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = ["pages/body_map.py", "pages/muscles.py", "pages/conditions.py"]
+PAGES = ["app_pages/body_map.py", "app_pages/muscles.py", "app_pages/conditions.py"]
 
 
 def boot(page, params=None):
@@ -23,21 +23,21 @@ def test_page_boots_without_exception(page):
 
 
 def test_shared_link_with_regions_lists_muscles():
-    at = boot("pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
+    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "Supinator" in text and "Outer elbow (right)" in text
 
 
 def test_bad_query_params_are_ignored_with_a_notice():
-    at = boot("pages/body_map.py", {"view": "upside_down", "regions": "moon:left,<b>x</b>", "muscle": "heart"})
+    at = boot("app_pages/body_map.py", {"view": "upside_down", "regions": "moon:left,<b>x</b>", "muscle": "heart"})
     assert not at.exception
     notices = " ".join(t.value for t in at.toast)
     assert "Ignored unknown view" in notices and "Ignored unknown region" in notices
 
 
 def test_patient_red_flag_hides_muscle_list():
-    at = boot("pages/body_map.py", {"regions": "low_back:right"})
+    at = boot("app_pages/body_map.py", {"regions": "low_back:right"})
     flag = at.checkbox[0]
     flag.check().run()
     assert not at.exception
@@ -46,27 +46,27 @@ def test_patient_red_flag_hides_muscle_list():
 
 
 def test_muscle_mode_shows_detail_card():
-    at = boot("pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "clinician"})
+    at = boot("app_pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "clinician"})
     assert not at.exception
     assert any("Supinator" in h.value for h in at.subheader)
     assert at.warning and "Needling caution" in at.warning[0].value
 
 
 def test_typed_places_select_regions():
-    at = boot("pages/body_map.py")
+    at = boot("app_pages/body_map.py")
     at.text_input(key="pain_text").input("outer elbow and wrist").run()
     assert not at.exception
     assert any("Outer elbow (right)" in m.value for m in at.markdown)
 
 
 def test_muscles_search_is_typo_tolerant():
-    at = boot("pages/muscles.py")
+    at = boot("app_pages/muscles.py")
     at.text_input[0].input("sternocleidomastiod").run()
     assert not at.exception
     assert "Sternocleidomastoid" in at.dataframe[0].value["Muscle"].tolist()
 
 
 def test_condition_page_shows_card():
-    at = boot("pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
+    at = boot("app_pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
     assert not at.exception
     assert any("Dry needling" in m.value for m in at.markdown)

@@ -166,7 +166,12 @@ def test_repeat_reshuffles_options_but_keeps_them(bank):
 def test_group_filter_is_respected(bank, group, kind):
     session = build_session(bank, kind, group, "easy", seed=1)
     members = set(bank.pool(group))
-    assert session.cards and len(session.cards) == min(10, len(members))
+    wanted = min(10, len(members))
+    if kind == "which_muscles":  # a pain area is asked once, so small groups can run out of areas
+        areas = [tuple(c.area) for c in session.cards.values()]
+        assert len(set(areas)) == len(areas) and wanted - 2 <= len(areas) <= wanted
+    else:
+        assert len(session.cards) == wanted
     assert all(c.muscle in members for c in session.cards.values())
     for card in session.cards.values():
         if card.kind == "name_the_muscle":  # easy distractors come from the same group when it is big enough

@@ -66,6 +66,7 @@ class View:
     silhouette: tuple[np.ndarray, ...]
     regions: list[Shape]
     muscles: list[Shape] = field(default_factory=list)
+    cautions: list[Shape] = field(default_factory=list)
 
     @cached_property
     def _tree(self):
@@ -175,9 +176,11 @@ def load_view(path: Path, regions: dict[str, Region]) -> View:
         shapes.append(Shape(rid, side, _rings(item.get("polygons"), f"{where}, region '{rid}'", frame)))
     muscles = [Shape(m["id"], "", _rings(m.get("polygons"), f"{where}, muscle '{m['id']}'", frame),
                      tuple(m.get("muscles", ()))) for m in data.get("muscles", [])]
+    cautions = [Shape(c["id"], "", _rings(c.get("polygons"), f"{where}, caution zone '{c['id']}'", frame))
+                for c in data.get("cautions", [])]
     view = View(vid, data.get("title", vid), frame[0], frame[1], data.get("viewer_left_side", "right"),
                 bool(data.get("single_side")), {k: tuple(v) for k, v in data.get("labels", {}).items()},
-                _rings(data.get("silhouette"), f"{where}, silhouette", frame), shapes, muscles)
+                _rings(data.get("silhouette"), f"{where}, silhouette", frame), shapes, muscles, cautions)
     check_tiling(view, where)
     return view
 

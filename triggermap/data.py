@@ -17,6 +17,7 @@ from .schema import (
     ConditionRow,
     DermatomeRow,
     MuscleRow,
+    NeedlingGuideRow,
     RedFlagRow,
     SourceRow,
     TriggerPointRow,
@@ -40,6 +41,7 @@ class Dataset:
     dermatomes: dict[str, DermatomeRow]
     comparison: list[ComparisonRow]
     choir: dict[str, ChoirRow]
+    guide: list[NeedlingGuideRow]
 
     def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
         """Trigger points of one muscle, in file order."""
@@ -53,7 +55,7 @@ class Dataset:
         """Row counts for `info`, including rows that cite no source."""
         tables = [self.muscles, self.trigger_points, self.conditions, self.red_flags, self.dermatomes]
         unsourced = sum(not row.sources for t in tables for row in t.values())
-        unsourced += sum(not row.sources for row in self.comparison)
+        unsourced += sum(not row.sources for row in (*self.comparison, *self.guide))
         return {"muscles": len(self.muscles), "trigger_points": len(self.trigger_points),
                 "conditions": len(self.conditions), "sources": len(self.sources),
                 "unsourced_rows": unsourced}
@@ -143,7 +145,7 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     choir = _by_id(raw["choir_regions.csv"], "choir_regions.csv", key="code")
     regions = set(atlas.regions)
     for name in ("muscles.csv", "trigger_points.csv", "conditions.csv", "red_flags.csv",
-                 "dermatomes.csv", "needling_comparison.csv"):
+                 "dermatomes.csv", "needling_comparison.csv", "needling_guide.csv"):
         _check_refs(name, raw[name], "sources", sources, "source")
     tps = raw["trigger_points.csv"]
     _check_refs("trigger_points.csv", tps, "muscle_id", muscles, "muscle")
@@ -154,4 +156,4 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("conditions.csv", raw["conditions.csv"], "red_flags", flags, "red flag")
     _check_refs("dermatomes.csv", raw["dermatomes.csv"], "regions", regions, "region")
     return Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
-                   raw["needling_comparison.csv"], choir)
+                   raw["needling_comparison.csv"], choir, raw["needling_guide.csv"])

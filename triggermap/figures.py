@@ -23,14 +23,14 @@ def mirror_view(view: View) -> bool:
     return view.single_side
 
 
-def _path(rings, flip: float | None = None) -> tuple[list, list]:
-    """Join rings into one x/y path, None-separated, closing each ring."""
-    xs, ys = [], []
-    for ring in rings:
-        x = ring[:, 0] if flip is None else flip - ring[:, 0]
-        xs += [*x.tolist(), float(x[0]), None]
-        ys += [*ring[:, 1].tolist(), float(ring[0, 1]), None]
-    return xs, ys
+def _path(rings, flip: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Join rings into one closed x/y path with NaN gaps (float32 arrays validate and ship fast)."""
+    if not rings:
+        return np.empty(0, np.float32), np.empty(0, np.float32)
+    parts = [np.vstack([ring, ring[:1], [[np.nan, np.nan]]]) for ring in rings]
+    xy = np.vstack(parts).astype(np.float32)
+    x = xy[:, 0] if flip is None else np.float32(flip) - xy[:, 0]
+    return x, xy[:, 1]
 
 
 def _side_of(view: View, side: str, flip: bool) -> str:
@@ -84,6 +84,18 @@ def shade_traces(view: View, shading: dict, flip: bool = False) -> list[dict]:
     return traces
 
 
+def caution_traces(view: View, flip: bool = False) -> list[dict]:
+    """Hatched needling caution zones (lung fields, major nerves and vessels)."""
+    if not view.cautions:
+        return []
+    f = sum(view.x_range) if flip else None
+    x, y = _path([r for c in view.cautions for r in c.rings], f)
+    return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "fill": "toself", "hoverinfo": "skip",
+             "fillcolor": "rgba(0,0,0,0)", "line": {"color": "#5A4A8A", "width": 1.2, "dash": "dash"},
+             "fillpattern": {"shape": "/", "fgcolor": "#5A4A8A", "size": 7, "solidity": 0.18},
+             "name": "caution"}]
+
+
 def muscle_traces(view: View, highlight: set[str], flip: bool = False) -> list[dict]:
     """Superficial muscle outlines: dashed, highlighted ones bold."""
     f = sum(view.x_range) if flip else None
@@ -106,10 +118,11 @@ def hit_trace(view: View, labels: dict[str, str], flip: bool = False, spacing: f
     code = {k: i for i, k in enumerate(table)}
     x = (sum(view.x_range) - xs) if flip else xs
     text = [f"{labels.get(r, r)} ({s})" if s != "midline" else labels.get(r, r) for r, s in table]
-    trace = {"type": "scatter", "x": x, "y": ys, "mode": "markers",
+    trace = {"type": "scatter", "x": x.astype(np.float32), "y": ys.astype(np.float32), "mode": "markers",
              "marker": {"size": 9, "opacity": 0, "color": SELECT_COLOUR},
              "customdata": np.array([code[k] for k in keys], dtype=np.int32),
-             "hovertext": [text[code[k]] for k in keys], "hoverinfo": "text", "name": "regions"}
+             "hovertext": np.array([text[code[k]] for k in keys], dtype=object), "hoverinfo": "text",
+             "name": "regions"}
     return trace, table
 
 
@@ -135,8 +148,9 @@ def outline_trace(view: View, names: dict[str, str], flip: bool = False) -> dict
     """Invisible clickable points over the superficial muscle outlines."""
     xs, ys, codes = _outline_grid(view)
     x = (sum(view.x_range) - xs) if flip else xs
-    text = [names.get(view.muscles[c - OUTLINE_CODE_BASE].muscles[0], "") for c in codes]
-    return {"type": "scatter", "x": x, "y": ys, "mode": "markers", "customdata": codes,
+    text = np.array([names.get(view.muscles[c - OUTLINE_CODE_BASE].muscles[0], "") for c in codes], dtype=object)
+    return {"type": "scatter", "x": x.astype(np.float32), "y": ys.astype(np.float32), "mode": "markers",
+            "customdata": codes,
             "marker": {"size": 8, "opacity": 0, "color": "#009E73"}, "hovertext": text,
             "hoverinfo": "text", "name": "muscles"}
 
@@ -176,7 +190,8 @@ def layout(view: View, height: int = 640, title: str | None = None) -> dict:
 def body_figure(view: View, labels: dict[str, str], shading: dict | None = None, points=(),
                 highlight: frozenset = frozenset(), flip: bool = False, height: int = 640,
                 title: str | None = None, clickable: bool = True,
-                muscle_names: dict[str, str] | None = None) -> tuple[dict, list]:
+                muscle_names: dict[str, str] | None = None, cautions: bool = False,
+                outlines: bool = True) -> tuple[dict, list]:
     """Whole figure dict for one view and the key table decoding the hit grid's customdata.
 
     With clickable=False the region grid is left out, so clicks land on trigger points only;
@@ -184,7 +199,8 @@ def body_figure(view: View, labels: dict[str, str], shading: dict | None = None,
     the earlier trace, so a click on a × picks the trigger point).
     """
     traces = base_traces(view, flip) + shade_traces(view, shading or {}, flip)
-    traces += muscle_traces(view, set(highlight), flip)
+    traces += muscle_traces(view, set(highlight), flip) if outlines else []
+    traces += caution_traces(view, flip) if cautions else []
     table = []
     if clickable:
         hit, table = hit_trace(view, labels, flip)

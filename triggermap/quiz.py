@@ -107,7 +107,7 @@ def _distractors(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -
     return picked + _shortlist(rest, n - len(picked), rng)
 
 
-def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> Card | None:
+def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card | None:
     """Show a pattern, pick the muscle from four."""
     wrong = _distractors(bank, muscle, difficulty, rng)
     if len(wrong) < N_CHOICES - 1:
@@ -118,16 +118,16 @@ def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> C
                 bank.best_view(bank.essential(muscle)))
 
 
-def click_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> Card:
+def click_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card:
     """Show a muscle, mark its main pain zone on the map."""
     ess = sorted(bank.essential(muscle))
     return Card(f"click_the_zone:{muscle}", "click_the_zone", muscle, [], [], ess, bank.best_view(ess))
 
 
-def _area(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> list[str]:
+def _area(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid: set[str]) -> list[str]:
     """One region of the muscle's main zone (two on hard, from the same view when possible)."""
     ess = sorted(bank.essential(muscle))
-    first = rng.choice(ess)
+    first = rng.choice([r for r in ess if r not in avoid] or ess)
     view = bank.best_view([first])
     second = [r for r in ess if r != first and r in bank.views[view]]
     if difficulty == "hard" and second:
@@ -135,9 +135,9 @@ def _area(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> list[
     return [first]
 
 
-def which_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -> Card | None:
-    """Show a pain area, pick every muscle whose main zone covers part of it."""
-    area = _area(bank, muscle, difficulty, rng)
+def which_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card | None:
+    """Show a pain area, pick every muscle whose main zone covers part of it (avoid: areas already asked)."""
+    area = _area(bank, muscle, difficulty, rng, set(avoid))
     refers = [m for m in bank.patterns if m != muscle and bank.essential(m) & set(area)]
     # distractors stay clear of the area, spillover included, so no option is arguable
     quiet = [m for m in bank.patterns if not bank.zone(m) & set(area)]
@@ -240,13 +240,13 @@ def build_session(bank: Bank, kind: str = "name_the_muscle", group: str | None =
         pool = [m for m in pool if bank.on_one_view(m)] or pool
     rng.shuffle(pool)
     cards: dict[str, Card] = {}
+    used: set[str] = set()  # pain areas already asked, so two cards don't show the same area
     for muscle in pool:
         if len(cards) >= size:
             break
         card_kind = rng.choice(KINDS) if kind == "mixed" else kind
-        for _ in range(3):  # two muscles can draw the same pain area: draw again
-            card = BUILDERS[card_kind](bank, muscle, difficulty, rng)
-            if card is not None and card.id not in cards:
-                cards[card.id] = card
-                break
+        card = BUILDERS[card_kind](bank, muscle, difficulty, rng, avoid=used)
+        if card is not None and card.id not in cards:
+            cards[card.id] = card
+            used.update(card.area)
     return Session(kind, group, difficulty, seed, cards, list(cards))

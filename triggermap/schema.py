@@ -138,6 +138,20 @@ class ComparisonRow(Row):
     sources: Sources
 
 
+GUIDE_SECTIONS = ("comparison_other", "contraindication", "precaution", "side_effect", "serious_risk", "aftercare",
+                  "first_session", "sessions", "canada_who", "canada_check", "canada_insurance", "faq")
+
+
+class NeedlingGuideRow(Row):
+    """One practical or safety statement about needling, grouped by section."""
+
+    section: Literal[GUIDE_SECTIONS]
+    topic: Text
+    text: Text
+    audience: Literal["all", "patient", "clinician"]
+    sources: Sources
+
+
 class ChoirRow(Row):
     """One region of the CHOIR Body Map."""
 
@@ -155,5 +169,6 @@ FILES = {
     "red_flags.csv": RedFlagRow,
     "dermatomes.csv": DermatomeRow,
     "needling_comparison.csv": ComparisonRow,
+    "needling_guide.csv": NeedlingGuideRow,
     "choir_regions.csv": ChoirRow,
 }

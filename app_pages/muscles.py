@@ -44,7 +44,7 @@ if state.muscle in data.muscles:
     if st.button("Show on the body map"):
         state.mode = "muscle"
         sync_url(state)
-        st.switch_page("pages/body_map.py")
+        st.switch_page("app_pages/body_map.py")
 elif not rows:
     st.info("No muscle matches. Try a shorter name or clear the filters.")
 sync_url(state)

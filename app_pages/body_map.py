@@ -10,11 +10,20 @@ from triggermap.selection import apply_event
 
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
 MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
+LEGEND = {"pain": ":blue-background[blue]: your painful areas",
+          "muscle": ":orange-background[dark orange]: main (essential) pain zone · :orange[light orange, dotted]: "
+                    "spillover zone · **×** trigger point (click one) · dotted outline: superficial muscle (click one)"}
 
 data, ranker, labels = load_or_stop()
 audience = sidebar(data)
 state = url_state(data)
 st.session_state.setdefault("click_round", 0)
+
+
+def show_muscle(muscle_id):
+    """Switch to muscle mode on one muscle (also moves the muscle picker)."""
+    state.muscle, state.mode = muscle_id, "muscle"
+    st.session_state.muscle_pick = muscle_id
 
 
 def on_click():
@@ -27,12 +36,6 @@ def on_click():
     st.session_state.click_round += 1
 
 
-def show_muscle(muscle_id):
-    """Switch to muscle mode on one muscle (also moves the muscle picker)."""
-    state.muscle, state.mode = muscle_id, "muscle"
-    st.session_state.muscle_pick = muscle_id
-
-
 def on_text():
     """Add regions named in the text box."""
     for region, _ in data.atlas.resolve(st.session_state.pain_text):
@@ -42,52 +45,71 @@ def on_text():
     st.session_state.pain_text = ""
 
 
+def clear():
+    """Forget the selected areas and muscle."""
+    state.regions, state.muscle = [], None
+    st.session_state.muscle_pick = None
+
+
+def pattern_shading(muscle_id):
+    """Essential zone solid, spillover stippled, on the patient's right side."""
+    ess, spill = ranker.pattern(muscle_id)
+    return {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
+
+
+def other_views(muscle_id):
+    """Small static pictures of the other views where the pattern shows."""
+    ess, spill = ranker.pattern(muscle_id)
+    shown = [v for v in VIEW_NAMES if v != state.view and set(ess + spill) & set(data.atlas.views[v].region_ids())]
+    if not shown:
+        return
+    st.caption("The same pattern on the other views:")
+    cols = st.columns(len(shown))
+    for col, vid in zip(cols, shown, strict=True):
+        fig, _ = body_figure(data.atlas.views[vid], labels, pattern_shading(muscle_id), clickable=False,
+                             outlines=False, height=300, title=VIEW_NAMES[vid])
+        col.plotly_chart(fig, config={"staticPlot": True}, width="stretch", key=f"thumb_{vid}")
+
+
 top = st.columns([3, 2, 2])
 state.mode = top[0].radio("Mode", list(MODE_NAMES), index=list(MODE_NAMES).index(state.mode),
                           format_func=MODE_NAMES.get, horizontal=True, label_visibility="collapsed")
 state.view = top[1].selectbox("View", list(VIEW_NAMES), index=list(VIEW_NAMES).index(state.view),
                               format_func=VIEW_NAMES.get)
 state.side = top[2].radio("Side for typed places and the head view", ["right", "left"],
-                          index=["right", "left"].index(state.side), horizontal=True,
-                          format_func=str.capitalize)
+                          index=["right", "left"].index(state.side), horizontal=True, format_func=str.capitalize)
 view = data.atlas.views[state.view]
 flip = view.single_side and state.side == "left"
 
 left, right = st.columns([5, 4], gap="large")
-shading, points, highlight, title = {}, [], frozenset(), None
+shading, tps, highlight, title = {key: "select" for key in state.regions}, [], frozenset(), None
 if state.mode == "muscle":
     muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
     with right:
         st.session_state.setdefault("muscle_pick", state.muscle if state.muscle in data.muscles else None)
-        state.muscle = st.selectbox(
-            "Muscle", [None, *muscle_ids], key="muscle_pick",
-            format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
+        state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick",
+                                    format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
     if state.muscle:
-        ess, spill = ranker.pattern(state.muscle)
-        shading = {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
+        shading = pattern_shading(state.muscle)
         tps = [tp for tp in data.points_of(state.muscle) if tp.view == state.view]
         highlight, title = frozenset([state.muscle]), data.muscles[state.muscle].name
     else:
-        tps = [tp for tp in data.trigger_points.values() if tp.view == state.view]
-else:
-    shading = {key: "select" for key in state.regions}
-    tps = []
-point_ids = [tp.id for tp in tps]
+        shading, tps = {}, [tp for tp in data.trigger_points.values() if tp.view == state.view]
 points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
 names = {m: x.name for m, x in data.muscles.items()} if state.mode == "muscle" else None
 fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
-                         clickable=state.mode == "pain", muscle_names=names)
-st.session_state.hit_table, st.session_state.point_ids = table, point_ids
+                         clickable=state.mode == "pain", muscle_names=names, cautions=audience == "clinician",
+                         outlines=state.mode == "muscle")
+st.session_state.hit_table, st.session_state.point_ids = table, [tp.id for tp in tps]
 st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
 st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"
 
 with left:
     st.plotly_chart(fig, key=st.session_state.chart_key, on_select=on_click, selection_mode="points",
                     config={"displayModeBar": False}, width="stretch")
-    st.caption("Click the body to mark where it hurts; click again to unmark. R and L are the "
-               "patient's right and left." if state.mode == "pain" else
-               "Dark orange: main (essential) pain zone. Light orange, dotted: spillover zone. "
-               "× marks a trigger point: click one to see its muscle.")
+    legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
+                                   if audience == "clinician" else "")
+    st.caption(f"{legend}. R and L are the patient's right and left.")
 
 with right:
     if state.mode == "pain":
@@ -96,34 +118,37 @@ with right:
         if state.regions:
             st.markdown("**Your areas:** " + ", ".join(f"{labels[r]} ({s})" if s != "midline" else labels[r]
                                                       for r, s in state.regions))
-            if st.button("Clear", icon="✖️"):
-                state.regions = []
-                st.rerun()
+            st.button("Clear", icon=":material/close:", on_click=clear)
         flagged = False
         if audience == "patient":
-            with st.expander("⚠️ Check first: signs that need a doctor, not needles", expanded=False):
+            with st.expander("Check first: signs that need a doctor, not needles", icon=":material/warning:"):
                 ticked = [f for f in data.red_flags.values() if st.checkbox(f.text, key=f"flag_{f.id}")]
             if ticked:
                 red_flag_box(ticked)
                 flagged = True
         if state.regions and not flagged:
             matches = ranker.rank(state.regions, top=12)
-            st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
+            if not matches:
+                st.info("No muscle in this app's data refers pain to these areas. Pain here may come from "
+                        "joints, nerves or organs: ask a clinician.")
+            else:
+                st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
             for m in matches:
-                name = data.muscles[m.muscle_id].name
                 side = "" if m.side == "either" else f" ({m.side})"
                 cols = st.columns([5, 1])
-                cols[0].markdown(f"**{name}**{side} — score {m.score:.0f}")
+                cols[0].markdown(f"**{data.muscles[m.muscle_id].name}**{side} — score {m.score:.0f}")
                 cols[0].caption(reason(m, labels, len(state.regions)))
                 cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
                                args=(m.muscle_id,))
+            if matches and audience != "clinician":
+                st.caption("A list of possibilities to discuss with a clinician, not a diagnosis.")
         elif not state.regions:
             st.info("Click the body or type a place to see which muscles may be involved.")
     elif state.muscle:
-        other = [v for v in data.atlas.views if v != state.view and
-                 any(r in data.atlas.views[v].region_ids() for r in ranker.pattern(state.muscle)[0])]
-        if other:
-            st.caption("This pattern also shows on: " + ", ".join(VIEW_NAMES[v] for v in other))
+        st.button("Clear", icon=":material/close:", on_click=clear)
         muscle_card(data, ranker, labels, state.muscle, audience)
+        other_views(state.muscle)
+    else:
+        st.info("Click a trigger point (×) or a muscle outline on the map, or search for a muscle.")
 
 sync_url(state)

@@ -1,0 +1,91 @@
+"""IMS segments: a spinal root's dermatome, the muscles it supplies and the paraspinal level to treat."""
+
+import streamlit as st
+
+from appkit import load_or_stop, sidebar, sync_url, url_state
+from cards import sources_list
+from triggermap.figures import body_figure
+from triggermap.lookup import ROOT_ORDER, segment
+
+ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with dermatome rows
+MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
+IMS_SOURCES = ("seed_ims_gunn", "seed_fortius", "cd_istop_ims")
+
+data, ranker, labels = load_or_stop()
+audience = sidebar(data)
+state = url_state(data)
+
+
+def pick_root() -> str:
+    """Root chosen directly, or from the roots of a condition IMS is used for."""
+    mode = st.radio("Start from", list(MODES), format_func=MODES.get, horizontal=True, key="seg_mode")
+    if mode == "root":
+        return st.selectbox("Spinal root", ROOTS, index=ROOTS.index("C6"), key="seg_root")
+    radicular = sorted((c for c in data.conditions.values() if c.ims == "indicated"), key=lambda c: c.name)
+    cid = st.selectbox("Condition", [c.id for c in radicular], key="seg_condition",
+                       format_func=lambda i: data.conditions[i].name)
+    cond = data.conditions[cid]
+    roots = [r for r in cond.ims_roots if r in ROOTS]
+    st.markdown(f"**{cond.name}** — roots treated segmentally with IMS: **{', '.join(cond.ims_roots)}**. "
+                f"{cond.ims_reason}")
+    # one key per condition so a root left over from another condition is never kept
+    return st.selectbox("Root to show", roots, key=f"seg_root_{cid}")
+
+
+def dermatome_views(root: str, seg: dict) -> None:
+    """Front and back views with the dermatome shaded and the root's muscles outlined."""
+    shading = {(r, "right"): "select" for r in seg["dermatome"]}
+    highlight = frozenset(seg["muscles"] + seg["paraspinal"])
+    cols = st.columns(2)
+    for col, (view_id, name) in zip(cols, (("anterior", "front"), ("posterior", "back")), strict=True):
+        fig, _ = body_figure(data.atlas.views[view_id], labels, shading, highlight=highlight, height=560,
+                             clickable=False, title=f"{root}: {name}")
+        col.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True}, width="stretch",
+                         key=f"seg_fig_{view_id}")
+    drawn = set(data.atlas.views["anterior"].region_ids()) | set(data.atlas.views["posterior"].region_ids())
+    hidden = [labels[r].lower() for r in seg["dermatome"] if r not in drawn]
+    st.caption("Blue: the skin area of this root (dermatome) on the right side, after the evidence-based map of "
+               "Lee, McPhee & Stringer (2008); published maps disagree, especially in the limbs. Green dotted "
+               "outlines: muscles this root supplies that lie near the surface."
+               + (f" Also part of it, not visible here: {', '.join(hidden)}." if hidden else ""))
+
+
+def muscle_lists(root: str, seg: dict) -> None:
+    """The myotome's muscles, the paraspinal level, and one muscle's roots on request."""
+    names = [data.muscles[m].name for m in seg["muscles"]]
+    st.markdown(f"#### Muscles supplied by {root}")
+    st.markdown("\n".join(f"- {n}" for n in names) if names else "_No muscle in this app lists this root._")
+    for m in seg["paraspinal"]:
+        st.markdown(f"**Paraspinal level:** {data.muscles[m].name}, beside the spine at the {root} level. In IMS "
+                    "the short muscles next to the spine at the irritated root's level are needled along with "
+                    "the shortened muscles in the limb or trunk.")
+    st.caption("Muscle roots from muscles.csv (same list as `python -m triggermap segment "
+               f"{root} --json`); the IMS approach after Gunn.")
+    pick = st.selectbox("Look up a muscle's roots", [None, *seg["muscles"], *seg["paraspinal"]],
+                        key=f"seg_muscle_{root}",  # per root: a muscle from another root is never kept
+                        format_func=lambda m: "Pick a muscle…" if m is None else data.muscles[m].name)
+    if pick:
+        m = data.muscles[pick]
+        st.markdown(f"**{m.name}** — roots: **{', '.join(m.roots)}** · nerve: {m.nerve}")
+        st.caption(f"Where references disagree: {m.roots_note}" if m.roots_note
+                   else "Our sources agree on these roots.")
+
+
+st.title("IMS segments")
+st.caption("Gunn's intramuscular stimulation (IMS) treats pain thought to come from an irritated spinal nerve root. "
+           "It looks for changes in the skin and muscles that root supplies and needles both the shortened "
+           "muscles and the muscles beside the spine at that level. Education, not diagnosis: numbness, weakness "
+           "or a root problem need a proper examination.")
+root = pick_root()
+seg = segment(ranker, root)
+left, right = st.columns([3, 2], gap="large")
+with left:
+    dermatome_views(root, seg)
+    st.markdown(f"**Where maps disagree ({root}):** {seg['note']}")
+with right:
+    muscle_lists(root, seg)
+derm = data.dermatomes.get(root)
+with st.expander("Sources"):
+    ids = [*IMS_SOURCES, *(derm.sources if derm else ("lee2008",))]
+    sources_list(data, [*ids, *(s for m in seg["muscles"] + seg["paraspinal"] for s in data.muscles[m].sources)])
+sync_url(state)
