@@ -21,9 +21,25 @@ st.session_state.setdefault("click_round", 0)
 
 
 def show_muscle(muscle_id):
-    """Switch to muscle mode on one muscle (also moves the muscle picker)."""
+    """Switch to muscle mode on one muscle (also moves the mode and muscle pickers)."""
     state.muscle, state.mode = muscle_id, "muscle"
-    st.session_state.muscle_pick = muscle_id
+    st.session_state.muscle_pick, st.session_state.mode_pick = muscle_id, "muscle"
+
+
+def region_key(key) -> str:
+    """Encode a (region, side) pair for the list picker."""
+    return f"{key[0]}:{key[1]}"
+
+
+def region_name(code: str) -> str:
+    """Readable name of an encoded (region, side) pair."""
+    region, side = code.split(":")
+    return labels[region] if side == "midline" else f"{labels[region]} ({side})"
+
+
+def on_pick():
+    """Take the selection from the list picker (the keyboard route to the map)."""
+    state.regions = [tuple(code.split(":")) for code in st.session_state.region_pick]
 
 
 def on_click():
@@ -72,12 +88,14 @@ def other_views(muscle_id):
 
 
 top = st.columns([3, 2, 2])
-state.mode = top[0].radio("Mode", list(MODE_NAMES), index=list(MODE_NAMES).index(state.mode),
-                          format_func=MODE_NAMES.get, horizontal=True, label_visibility="collapsed")
-state.view = top[1].selectbox("View", list(VIEW_NAMES), index=list(VIEW_NAMES).index(state.view),
-                              format_func=VIEW_NAMES.get)
-state.side = top[2].radio("Side for typed places and the head view", ["right", "left"],
-                          index=["right", "left"].index(state.side), horizontal=True, format_func=str.capitalize)
+st.session_state.setdefault("mode_pick", state.mode)
+st.session_state.setdefault("view_pick", state.view)
+st.session_state.setdefault("side_pick", state.side)
+state.mode = top[0].radio("Mode", list(MODE_NAMES), key="mode_pick", format_func=MODE_NAMES.get, horizontal=True,
+                          label_visibility="collapsed")
+state.view = top[1].selectbox("View", list(VIEW_NAMES), key="view_pick", format_func=VIEW_NAMES.get)
+state.side = top[2].radio("Side for typed places and the head view", ["right", "left"], key="side_pick",
+                          horizontal=True, format_func=str.capitalize)
 view = data.atlas.views[state.view]
 flip = view.single_side and state.side == "left"
 
@@ -115,9 +133,13 @@ with right:
     if state.mode == "pain":
         st.text_input("…or type where it hurts", key="pain_text", on_change=on_text,
                       placeholder="e.g. outer elbow and wrist", max_chars=200)
+        options = [region_key((r, s)) for r in sorted(labels, key=labels.get)
+                   for s in (("midline",) if data.atlas.regions[r].midline else ("right", "left"))]
+        st.session_state.region_pick = [region_key(k) for k in state.regions]
+        st.multiselect("…or pick areas from a list", options, key="region_pick", on_change=on_pick,
+                       format_func=region_name, placeholder="Start typing a body part")
         if state.regions:
-            st.markdown("**Your areas:** " + ", ".join(f"{labels[r]} ({s})" if s != "midline" else labels[r]
-                                                      for r, s in state.regions))
+            st.markdown("**Your areas:** " + ", ".join(region_name(region_key(k)) for k in state.regions))
             st.button("Clear", icon=":material/close:", on_click=clear)
         flagged = False
         if audience == "patient":

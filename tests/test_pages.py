@@ -70,3 +70,21 @@ def test_condition_page_shows_card():
     at = boot("app_pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
     assert not at.exception
     assert any("Dry needling" in m.value for m in at.markdown)
+
+
+def test_pattern_button_switches_to_the_muscle():
+    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
+    first = next(b for b in at.button if b.label == "Pattern")
+    first.click().run()
+    assert not at.exception
+    assert at.session_state["mode_pick"] == "muscle"
+    assert at.subheader and at.subheader[0].value == at.selectbox(key="muscle_pick").format_func(
+        at.session_state["muscle_pick"])
+
+
+def test_list_picker_is_the_keyboard_route():
+    at = boot("app_pages/body_map.py", {"audience": "student"})
+    at.multiselect(key="region_pick").select("heel:left").run()
+    assert not at.exception
+    assert any("Heel (left)" in m.value for m in at.markdown)
+    assert any("Soleus" in m.value for m in at.markdown)
