@@ -157,7 +157,7 @@ with right:
                 st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
             for m in matches:
                 side = "" if m.side == "either" else f" ({m.side})"
-                cols = st.columns([5, 1])
+                cols = st.columns([3, 1], vertical_alignment="center")
                 cols[0].markdown(f"**{data.muscles[m.muscle_id].name}**{side} — score {m.score:.0f}")
                 cols[0].caption(reason(m, labels, len(state.regions)))
                 cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,

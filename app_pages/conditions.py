@@ -31,7 +31,7 @@ if state.condition:
                                    format_func={"anterior": "Front", "posterior": "Back",
                                                 "head_neck": "Head & neck", "foot": "Soles"}.get)
             fig, _ = body_figure(data.atlas.views[view_id], labels, shading, height=560,
-                                 highlight=frozenset(c.muscles), title="Where these muscles refer pain")
+                                 highlight=frozenset(c.muscles), title="Referral zones")
             st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True}, width="stretch")
             st.caption("Shaded: the combined referral zones of the muscles listed (patient's right side).")
 else:
