@@ -54,7 +54,9 @@ def on_click():
 
 def on_text():
     """Add regions named in the text box."""
-    for region, _ in data.atlas.resolve(st.session_state.pain_text):
+    found = data.atlas.resolve(st.session_state.pain_text)
+    st.session_state.text_unmatched = bool(st.session_state.pain_text.strip()) and not found
+    for region, _ in found:
         side = "midline" if data.atlas.regions[region].midline else state.side
         if (region, side) not in state.regions:
             state.regions.append((region, side))
@@ -133,6 +135,9 @@ with right:
     if state.mode == "pain":
         st.text_input("…or type where it hurts", key="pain_text", on_change=on_text,
                       placeholder="e.g. outer elbow and wrist", max_chars=200)
+        if st.session_state.pop("text_unmatched", False):
+            st.warning("No body part matched what you typed. Try everyday words such as 'outer elbow', "
+                       "'heel' or 'between the shoulder blades', or pick from the list below.")
         options = [region_key((r, s)) for r in sorted(labels, key=labels.get)
                    for s in (("midline",) if data.atlas.regions[r].midline else ("right", "left"))]
         st.session_state.region_pick = [region_key(k) for k in state.regions]

@@ -125,6 +125,19 @@ def _cell_list(row: dict, key: str) -> tuple[str, ...]:
 
 def load_regions(path: Path = DATA_DIR / "regions.csv") -> dict[str, Region]:
     """Read the region dictionary; raise AtlasError naming the row on bad input."""
+    try:
+        regions = _read_regions(path)
+    except UnicodeDecodeError as exc:
+        raise AtlasError(f"{path.name}: not valid UTF-8 text (byte {exc.start})") from None
+    except (OSError, csv.Error) as exc:
+        raise AtlasError(f"{path.name}: unreadable ({exc})") from None
+    if not regions:
+        raise AtlasError(f"{path.name}: no regions (the file has no data rows)")
+    return regions
+
+
+def _read_regions(path: Path) -> dict[str, Region]:
+    """Parse the region rows; raise AtlasError naming the row on bad input."""
     regions: dict[str, Region] = {}
     with open(path, newline="", encoding="utf-8") as fh:
         for row_no, row in enumerate(csv.DictReader(fh), start=2):
@@ -147,6 +160,8 @@ def _rings(raw, where: str, frame) -> tuple[np.ndarray, ...]:
         arr = np.asarray(ring, dtype=float)
         if arr.ndim != 2 or arr.shape[0] < 3 or arr.shape[1] != 2:
             raise AtlasError(f"{where}: polygon {i} needs at least 3 [x, y] points")
+        if not np.isfinite(arr).all():
+            raise AtlasError(f"{where}: polygon {i} has a coordinate that is not a finite number")
         if not Polygon(arr).is_valid:
             raise AtlasError(f"{where}: polygon {i} is not a valid polygon (self-intersecting?)")
         if arr[:, 0].min() < x0 or arr[:, 0].max() > x1 or arr[:, 1].min() < y0 or arr[:, 1].max() > y1:
@@ -159,6 +174,18 @@ def _rings(raw, where: str, frame) -> tuple[np.ndarray, ...]:
 
 def load_view(path: Path, regions: dict[str, Region]) -> View:
     """Load and validate one view file; raise AtlasError naming the view and region."""
+    try:
+        return _load_view(path, regions)
+    except AtlasError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        # Well-formed JSON of the wrong shape: still name the file, never show a traceback.
+        raise AtlasError(f"{Path(path).name}: not a view file of the expected shape "
+                         f"({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _load_view(path: Path, regions: dict[str, Region]) -> View:
+    """Parse one view file (load_view wraps unexpected shapes)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         vid = data["view"]

@@ -77,6 +77,9 @@ def read_rows(path: Path, model) -> list:
                 if None in raw:
                     raise DataError(f"{name} row {row_no}: more cells than the header has columns")
                 cells = {k: v for k, v in raw.items() if k in model.model_fields and v not in (None, "")}
+                bad = next((k for k, v in cells.items() if "\x00" in v), None)
+                if bad:
+                    raise DataError(f"{name} row {row_no}, column '{bad}': contains a NUL byte")
                 try:
                     rows.append(model.model_validate(cells))
                 except ValidationError as exc:
@@ -91,6 +94,12 @@ def read_rows(path: Path, model) -> list:
         raise DataError(f"{name}: not valid UTF-8 text (byte {exc.start})") from None
     except csv.Error as exc:
         raise DataError(f"{name}: not a readable CSV ({exc})") from None
+    except DataError:
+        raise
+    except ValueError as exc:  # e.g. NUL bytes where the csv module refuses them
+        raise DataError(f"{name}: not a readable CSV ({exc})") from None
+    if not rows:
+        raise DataError(f"{name}: no data rows (only a header)")
     return rows
 
 

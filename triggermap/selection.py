@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .figures import OUTLINE_CODE_BASE, TP_CODE_BASE
@@ -19,11 +20,11 @@ def _codes(event) -> list[int]:
     except AttributeError:
         return []
     codes = []
-    for p in points:
+    for p in points if isinstance(points, list) else ():
         value = p.get("customdata") if isinstance(p, dict) else None
         if isinstance(value, (list, tuple)):
             value = value[0] if value else None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e12:  # not NaN/inf
             codes.append(int(value))
     return codes
 
@@ -67,6 +68,8 @@ class UrlState:
 def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[UrlState, list[str]]:
     """Read query parameters; ignore bad ones, returning a short notice for each."""
     state, notices = UrlState(), []
+    # Notices echo values into markdown toasts: keep only characters ids use, so a link cannot inject markup.
+    params = {k: re.sub(r"[^\w:,.-]", "?", str(v)[:1000]) for k, v in dict(params).items()}
 
     def pick(key, allowed, default):
         value = str(params.get(key, default))[:40]

@@ -17,7 +17,7 @@ def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, cap the length."""
     text = unicodedata.normalize("NFKD", str(text)[:MAX_QUERY])
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return utils.default_process(text)
+    return utils.default_process(text)[:MAX_QUERY]  # NFKD can expand one character to 18
 
 
 def core(text: str) -> str:

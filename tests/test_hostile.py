@@ -1,0 +1,298 @@
+"""Hostile input to the domain package, the CLI and the data loaders: no crash, no leak, clear errors."""
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT
+from triggermap.atlas import AtlasError, load_atlas
+from triggermap.data import DataError, load_dataset
+from triggermap.lookup import ROOT_ORDER, normalise_root
+from triggermap.schema import FILES
+from triggermap.selection import AUDIENCES, MAX_REGIONS, MODES, VIEWS, UrlState, apply_event, parse_params, to_params
+from triggermap.textmatch import MAX_QUERY, Matcher, core, normalise
+
+# database=None: no .hypothesis/ folder left in the repo; deadline=None: the first call builds caches.
+PROPERTY = settings(max_examples=200, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+NASTY = ["", " ", "\x00", "\x00elbow\x00", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+         "'; DROP TABLE regions; --", '" OR 1=1 --', "\u202eworbla retuo", "مرفق خارجي", "שלום כתף",
+         "💥🦵🏽\u200d♀️", "e\u0301\u0301\u0301lbow", "\ufdfa" * 300, "\ufeff\u200b\u200f", "\r\n\t\x0b\x0c",
+         "outer elbow," * 400, "a" * 100_000, "%00%3Cscript%3E", "[x](javascript:alert(1))", "\ud800lone"]
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=()), max_size=400)  # includes surrogates and NUL
+SHORT = [s for s in NASTY if 0 < len(s) <= 40] + ["knee, "]
+HOSTILE = st.one_of(ANY_TEXT, st.sampled_from(NASTY),  # repeats stay under ~120 kB so a run stays fast
+                    st.builds(lambda s, n: s * n, st.sampled_from(SHORT), st.integers(1, 3000)))
+PUNCT = "[]()<>`*!\\|#~"  # markdown/HTML-active characters a notice must never echo
+
+
+@PROPERTY
+@given(text=HOSTILE, limit=st.integers(1, 50))
+def test_search_never_raises_and_is_well_formed(atlas, text, limit):
+    hits = atlas.search(text, limit=limit)
+    ids = [r for r, _ in hits]
+    assert len(hits) <= limit and len(set(ids)) == len(ids)
+    assert set(ids) <= set(atlas.regions)
+    assert all(0 < s <= 100 for _, s in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+
+
+@PROPERTY
+@given(text=HOSTILE)
+def test_resolve_never_raises_and_is_well_formed(atlas, text):
+    hits = atlas.resolve(text)
+    ids = [r for r, _ in hits]
+    assert len(set(ids)) == len(ids) <= min(len(atlas.regions), MAX_QUERY)
+    assert set(ids) <= set(atlas.regions)
+    assert all(0 < s <= 100 for _, s in hits)
+
+
+@PROPERTY
+@given(names=st.dictionaries(ANY_TEXT, st.lists(HOSTILE, max_size=4), max_size=8), text=HOSTILE,
+       limit=st.integers(1, 20), cutoff=st.sampled_from([40.0, 60.0, 70.0]))
+def test_matcher_rank_on_arbitrary_names_and_text(names, text, limit, cutoff):
+    ranked = Matcher(names).rank(text, limit=limit, cutoff=cutoff)
+    assert len(ranked) <= limit and len({k for k, _ in ranked}) == len(ranked)
+    assert all(k in names and cutoff <= s <= 100 for k, s in ranked)
+
+
+@PROPERTY
+@given(text=HOSTILE)
+def test_normalised_query_is_bounded(text):
+    # Bounded work per keystroke: NFKD may expand a character up to 18-fold, the cap holds after it.
+    assert len(normalise(text)) <= MAX_QUERY and len(core(text)) <= MAX_QUERY
+
+
+@PROPERTY
+@given(text=HOSTILE)
+def test_normalise_root_is_none_or_a_real_root(text):
+    root = normalise_root(text)
+    assert root is None or root in ROOT_ORDER
+
+
+@pytest.mark.parametrize("text,root", [("c6", "C6"), (" C 6 ", "C6"), ("s1", "S1"), ("C9", None), ("C06", "C6"),
+                                       ("T13", None), ("C\x006", None), ("<C6>", None)])
+def test_normalise_root_examples(text, root):
+    assert normalise_root(text) == root
+
+
+def _params(data):
+    """Query-parameter dicts mixing real keys, real ids, region lists and junk."""
+    keys = st.one_of(st.sampled_from(["view", "mode", "audience", "side", "muscle", "condition", "regions"]),
+                     ANY_TEXT)
+    region = st.builds(lambda r, s: f"{r}:{s}", st.sampled_from(sorted(data.atlas.regions)),
+                       st.sampled_from(["right", "left", "midline", "up", ""]))
+    values = st.one_of(HOSTILE, st.sampled_from([*VIEWS, *MODES, *AUDIENCES, *sorted(data.muscles)[:30],
+                                                 *sorted(data.conditions)[:10]]),
+                       st.lists(st.one_of(region, HOSTILE), max_size=60).map(",".join))
+    return st.dictionaries(keys, values, max_size=10)
+
+
+@PROPERTY
+@given(hypo=st.data())
+def test_parse_params_only_yields_known_ids(data, hypo):
+    params = hypo.draw(_params(data))
+    state, notices = parse_params(params, data.atlas.regions, data.muscles, data.conditions)
+    assert state.view in VIEWS and state.mode in MODES and state.audience in AUDIENCES
+    assert state.side in ("right", "left")
+    assert state.muscle is None or state.muscle in data.muscles
+    assert state.condition is None or state.condition in data.conditions
+    assert len(state.regions) <= MAX_REGIONS and len(set(state.regions)) == len(state.regions)
+    assert all(r in data.atlas.regions and s in ("right", "left", "midline") for r, s in state.regions)
+    assert all(isinstance(n, str) and len(n) <= 80 and not set(n) & set(PUNCT) for n in notices)
+    assert parse_params(to_params(state), data.atlas.regions, data.muscles, data.conditions) == (state, [])
+
+
+def test_parse_params_does_not_echo_markup():
+    params = {"regions": "![](https://e.vil/p.png),[help](https://e.vil)", "muscle": "<script>x</script>"}
+    state, notices = parse_params(params, {"sternum"}, {"supinator"}, set())
+    assert state == UrlState() and len(notices) == 3
+    assert all(not set(n) & set(PUNCT) for n in notices), notices
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner,
+                                                                                max_size=5),
+                    max_leaves=30)
+CODE = st.one_of(st.integers(-10, 200_010), st.integers(), st.floats(), JSON)
+EVENT = st.one_of(JSON, st.builds(lambda pts: {"selection": {"points": pts}},
+                                  st.one_of(JSON, st.lists(st.one_of(JSON, st.builds(lambda c: {"customdata": c}, CODE),
+                                                                     st.builds(lambda c: {"customdata": [c]}, CODE)),
+                                                           max_size=8))))
+
+
+@PROPERTY
+@given(event=EVENT, before=st.integers(0, 3))
+def test_apply_event_never_raises(event, before):
+    table = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
+    selected, point, muscle = apply_event(table[:before], event, table, ["supinator_tp1"], ["deltoid"])
+    assert set(selected) <= set(table) and len(set(selected)) == len(selected)
+    assert point in (None, "supinator_tp1") and muscle in (None, "deltoid")
+
+
+@pytest.mark.parametrize("event", [{"selection": {"points": [{"customdata": float("nan")}]}},
+                                   {"selection": {"points": [{"customdata": [float("inf")]}]}},
+                                   {"selection": {"points": None}}, {"selection": {"points": 7}}])
+def test_apply_event_ignores_non_finite_and_non_list_points(event):
+    assert apply_event([], event, [("sternum", "midline")], [], []) == ([], None, None)
+
+
+# --- CLI ------------------------------------------------------------------------------------------------
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "triggermap", *args], capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", cwd=ROOT, timeout=120)
+
+
+CLI_TEXT = {"huge": "elbow " * 17_000, "unicode": "\u202eمرفق خارجي 💥🦵🏽 e\u0301\u0301", "empty": "",
+            "html": "<script>alert(1)</script>"}
+CLI_CASES = {f"{cmd}-{kind}": (cmd, text, "--json") for cmd in ("regions", "pain", "condition", "segment")
+             for kind, text in CLI_TEXT.items()}
+CLI_CASES |= {"sql": ("pain", "'; DROP TABLE x; --"), "combining": ("regions", "e\u0301" * 5000),
+              "dash": ("condition", "--<b>x</b>")}
+CLI_CASES |= {"negative-top": ("pain", "knee", "--top", "-3"), "huge-top": ("regions", "knee", "--top", "9" * 20),
+              "bad-side": ("pain", "knee", "--side", "<up>"), "huge-root": ("segment", "C6" * 50_000),
+              "no-command": ("nonsense",)}
+
+
+@pytest.fixture(scope="module")
+def cli_runs():
+    """Every hostile invocation, run in parallel (each one loads the dataset)."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return dict(zip(CLI_CASES, pool.map(lambda args: run_cli(*args), CLI_CASES.values()), strict=True))
+
+
+@pytest.mark.parametrize("case", sorted(CLI_CASES))
+def test_cli_hostile_input_exits_cleanly(cli_runs, case):
+    out = cli_runs[case]
+    assert out.returncode in (0, 2), out.stderr[-500:]
+    assert "Traceback" not in out.stderr and len(out.stderr) <= 500, out.stderr[-500:]
+    if out.returncode == 2:
+        assert out.stderr.strip(), "an exit 2 says why"
+    elif "--json" in CLI_CASES[case]:
+        json.loads(out.stdout)  # a success is well-formed JSON
+
+
+# --- broken data files -----------------------------------------------------------------------------------
+
+def _header_only(p):
+    p.write_text(p.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+def _cut_mid_row(p):
+    """Cut the file right after the first cell of its third data row."""
+    lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+    p.write_text("".join(lines[:3]) + lines[3].split(",")[0] + ",", encoding="utf-8")
+
+
+BREAKERS = {
+    "empty": (lambda p: p.write_bytes(b""), r"{name}: missing column"),
+    "utf16": (lambda p: p.write_text(p.read_text(encoding="utf-8"), encoding="utf-16"), r"{name}: not valid UTF-8"),
+    "nul_header": (lambda p: p.write_bytes(b"\x00" + p.read_bytes()), r"{name}: missing column"),
+    "truncated": (_cut_mid_row, r"{name} row \d+, column '\w+'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+@pytest.mark.parametrize("how", sorted(BREAKERS))
+def test_broken_csv_names_file_and_row(data_copy, atlas, name, how):
+    breaker, message = BREAKERS[how]
+    breaker(data_copy / name)
+    with pytest.raises(DataError, match=message.format(name=re.escape(name))):
+        load_dataset(data_copy, atlas=atlas)
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_header_only_csv_is_refused(data_copy, atlas, name):
+    _header_only(data_copy / name)
+    with pytest.raises(DataError, match=r"\w+\.csv"):
+        load_dataset(data_copy, atlas=atlas)
+
+
+def _set_cell(path, row_index, column, value):
+    """Rewrite one cell of a CSV copy."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        cols, rows = reader.fieldnames, list(reader)
+    rows[row_index][column] = value
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=cols)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("name,column", [("muscles.csv", "action"), ("conditions.csv", "summary")])
+def test_nul_byte_inside_a_cell_is_refused(data_copy, atlas, name, column):
+    _set_cell(data_copy / name, 0, column, "walks\x00 upstairs")
+    with pytest.raises(DataError, match=rf"{re.escape(name)} row 2, column '{column}'"):
+        load_dataset(data_copy, atlas=atlas)
+
+
+@pytest.mark.parametrize("name,row,column,value,message", [
+    ("conditions.csv", 1, "muscles", "supinator;heart", r"conditions\.csv row 3, column 'muscles': unknown muscle"),
+    ("trigger_points.csv", 4, "spillover", "moon", r"trigger_points\.csv row 6, column 'spillover': unknown region"),
+    ("needling_guide.csv", 0, "sources", "nobody1999", r"needling_guide\.csv row 2, column 'sources': unknown source"),
+    ("red_flags.csv", 0, "sources", "<script>", r"red_flags\.csv row 2, column 'sources': unknown source"),
+    ("trigger_points.csv", 0, "y", "nan", r"trigger_points\.csv row 2"),
+    ("trigger_points.csv", 0, "x", "1e309", r"trigger_points\.csv row 2"),
+])
+def test_inconsistent_reference_names_file_row_column(data_copy, atlas, name, row, column, value, message):
+    _set_cell(data_copy / name, row, column, value)
+    with pytest.raises(DataError, match=message):
+        load_dataset(data_copy, atlas=atlas)
+
+
+@pytest.mark.parametrize("how,message", [
+    ("empty", r"regions\.csv"), ("header", r"regions\.csv"),
+    ("utf16", r"regions\.csv"),
+])
+def test_broken_regions_csv(data_copy, how, message):
+    path = data_copy / "regions.csv"
+    {"empty": lambda: path.write_bytes(b""), "header": lambda: _header_only(path),
+     "utf16": lambda: path.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")}[how]()
+    with pytest.raises(AtlasError, match=message):
+        load_atlas(regions_csv=path)
+
+
+def _rewrite(views_copy, change):
+    path = views_copy / "foot.json"
+    path.write_bytes(change(path.read_bytes()))
+
+
+def _json_edit(**fields):
+    return lambda raw: json.dumps({**json.loads(raw), **fields}).encode()
+
+
+VIEW_OK = {"empty": lambda b: b"", "utf16": lambda b: b.decode().encode("utf-16"),
+           "nul": lambda b: b[:40] + b"\0" + b[40:],
+           "truncated": lambda b: b[: len(b) // 2], "bom": lambda b: b"\xef\xbb\xbf" + b, "array": lambda b: b"[]",
+           "null_frame": _json_edit(frame=None)}
+VIEW_BAD = {"text_frame": _json_edit(frame={"x": "ab", "y": [0, 1]}), "region_is_text": _json_edit(regions=["x"]),
+            "text_coordinates": _json_edit(silhouette=[[["a", "b"], [1, 2], [3, 4]]]),
+            "muscle_without_id": _json_edit(muscles=[{}]), "label_not_a_pair": _json_edit(labels={"a": 5}),
+            "nan_coordinate": _json_edit(silhouette=[[[float("nan"), 1], [1, 2], [3, 4]]])}
+
+
+@pytest.mark.parametrize("how", sorted(VIEW_OK) + sorted(VIEW_BAD))
+def test_broken_view_file_names_the_file(views_copy, how):
+    _rewrite(views_copy, {**VIEW_OK, **VIEW_BAD}[how])
+    with pytest.raises(AtlasError, match=r"foot\.json"):
+        load_atlas(views_dir=views_copy)
+
+
+# --- deployment config ----------------------------------------------------------------------------------
+
+def test_streamlit_config_is_private_and_xsrf_protected():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"].get("enableCORS", True) is True  # CORS off would weaken the XSRF check
