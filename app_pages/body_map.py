@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from appkit import load_or_stop, sidebar, sync_url, url_state
+from appkit import large_print, load_or_stop, sidebar, sync_url, url_state
 from cards import muscle_card, red_flag_box
 from triggermap.figures import body_figure
 from triggermap.lookup import reason
@@ -89,6 +89,7 @@ def other_views(muscle_id):
         col.plotly_chart(fig, config={"staticPlot": True}, width="stretch", key=f"thumb_{vid}")
 
 
+st.title("Body map")
 top = st.columns([3, 2, 2])
 st.session_state.setdefault("mode_pick", state.mode)
 st.session_state.setdefault("view_pick", state.view)
@@ -119,7 +120,7 @@ points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for 
 names = {m: x.name for m, x in data.muscles.items()} if state.mode == "muscle" else None
 fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
                          clickable=state.mode == "pain", muscle_names=names, cautions=audience == "clinician",
-                         outlines=state.mode == "muscle")
+                         outlines=state.mode == "muscle", large=large_print())
 st.session_state.hit_table, st.session_state.point_ids = table, [tp.id for tp in tps]
 st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
 st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"

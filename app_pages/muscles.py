@@ -33,12 +33,31 @@ rows = [m for m in rows if (not groups or m.group in groups) and (not depths or 
 table = pd.DataFrame({"Muscle": [m.name for m in rows], "Area": [m.group.replace("_", " ") for m in rows],
                       "Depth": [m.depth for m in rows], "Roots": [", ".join(m.roots) for m in rows],
                       "Needling risk": [m.needling_risk for m in rows]})
+ss = st.session_state
+
+
+def on_table_pick() -> None:
+    """A row clicked in the table opens that muscle (only on a new click, so the list below can override it)."""
+    picked = ss.muscle_table.selection.rows
+    if picked and picked[0] < len(ss.muscle_rows):
+        state.muscle = ss.muscle_rows[picked[0]]
+
+
+def on_list_pick() -> None:
+    """The list below the table: the keyboard and screen-reader route to a muscle (the table is a canvas)."""
+    if ss.muscle_open:
+        state.muscle = ss.muscle_open
+
+
+ss.muscle_rows = [m.id for m in rows]
 st.caption(f"{len(rows)} of {len(data.muscles)} muscles")
-picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
-                      width="stretch", height=320, key="muscle_table")
-selected_rows = picked.selection.rows if picked else []
-if selected_rows:
-    state.muscle = rows[selected_rows[0]].id
+st.dataframe(table, hide_index=True, on_select=on_table_pick, selection_mode="single-row",
+             width="stretch", height=320, key="muscle_table")
+# keep the list in step with the table and the URL; set before the widget is drawn, as Streamlit requires
+ss.muscle_open = state.muscle if state.muscle in ss.muscle_rows else None
+st.selectbox("Open a muscle", ss.muscle_rows, index=None, key="muscle_open", on_change=on_list_pick,
+             placeholder="Pick or type a muscle…", format_func=lambda m: data.muscles[m].name,
+             help="The same muscles as the table, for keyboard and screen-reader use.")
 if state.muscle in data.muscles:
     muscle_card(data, ranker, labels, state.muscle, audience)
     if st.button("Show on the body map"):

@@ -89,6 +89,21 @@ def on_click() -> None:
     ss.study_round += 1
 
 
+def on_list() -> None:
+    """Marks from the list replace this view's marks; marks made on other views stay."""
+    shown = set(ss.study_list_options)
+    ss.study_regions = [k for k in ss.study_regions if k not in shown] + list(ss.study_list)
+    ss.study_round += 1  # fresh chart key, as after a click
+
+
+def area_list(table) -> None:
+    """The same areas as the map, as a list: the route for keyboard and screen-reader users."""
+    ss.study_list_options = table
+    ss.study_list = [k for k in ss.study_regions if k in set(table)]  # in step with clicks on the map
+    st.multiselect("…or choose the areas from a list", table, key="study_list", on_change=on_list,
+                   format_func=lambda k: labels[k[0]] if k[1] == "midline" else f"{labels[k[0]]} ({k[1]})")
+
+
 def layers(card, feedback, view_id):
     """Shading, trigger points and highlighted outline for the map."""
     ess, spill = ranker.pattern(card.muscle)
@@ -123,6 +138,7 @@ def draw_map(card, feedback) -> None:
         st.plotly_chart(fig, key=ss.study_chart_key, on_select=on_click, selection_mode="points",
                         config=config, width="stretch")
         st.caption("Click an area to mark it, click again to unmark. R and L are the patient's sides.")
+        area_list(table)
     else:
         st.plotly_chart(fig, key=f"study_fig_{card.id}_{view_id}_{ss.study_round}", config=config,
                         width="stretch")

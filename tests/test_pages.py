@@ -88,3 +88,17 @@ def test_list_picker_is_the_keyboard_route():
     assert not at.exception
     assert any("Heel (left)" in m.value for m in at.markdown)
     assert any("Soleus" in m.value for m in at.markdown)
+
+
+def test_unmatched_text_gets_a_hint_without_echoing_it():
+    at = boot("app_pages/body_map.py")
+    at.text_input(key="pain_text").input("qqqzzzxx").run()
+    assert not at.exception
+    assert at.warning and "No body part matched" in at.warning[0].value
+    assert "qqqzzzxx" not in at.warning[0].value
+
+
+def test_many_bad_link_parts_give_few_notices():
+    at = boot("app_pages/body_map.py", {"regions": ",".join(f"bad{i}:left" for i in range(50))})
+    assert not at.exception
+    assert len(at.toast) == 4 and "more parts of the link were ignored" in at.toast[3].value

@@ -7,12 +7,15 @@ from functools import lru_cache
 import numpy as np
 
 from .atlas import View, hit_grid
+from .palette import BODY as BODY_FILL
+from .palette import CAUTION as CAUTION_COLOUR
+from .palette import ESSENTIAL as ESSENTIAL_COLOUR
+from .palette import FILL_ALPHA
+from .palette import HIGHLIGHT as HIGHLIGHT_COLOUR
+from .palette import SELECT as SELECT_COLOUR
+from .palette import SPILLOVER as SPILLOVER_COLOUR
 
-SELECT_COLOUR = "#0072B2"     # Okabe-Ito blue: the user's pain selection
-ESSENTIAL_COLOUR = "#D55E00"  # Okabe-Ito vermillion: essential referral zone
-SPILLOVER_COLOUR = "#E69F00"  # Okabe-Ito orange, stippled: spillover zone
 POINT_COLOUR = "#000000"
-BODY_FILL = "#F3EEE8"
 LINE_COLOUR = "#9A8F85"
 TP_CODE_BASE = 100_000  # customdata codes at or above this are trigger points
 OUTLINE_CODE_BASE = 50_000  # codes from here to TP_CODE_BASE are muscle outlines
@@ -45,27 +48,36 @@ def _grid(view: View, spacing: float):
     return hit_grid(view, spacing)
 
 
-def base_traces(view: View, flip: bool = False) -> list[dict]:
+def base_traces(view: View, flip: bool = False, scale: float = 1.0) -> list[dict]:
     """Silhouette, region borders and muscle outlines (the parts that never change)."""
     f = sum(view.x_range) if flip else None
     sx, sy = _path(view.silhouette, f)
     rx, ry = _path([r for s in view.regions for r in s.rings], f)
     traces = [
         {"type": "scatter", "x": sx, "y": sy, "mode": "lines", "fill": "toself",
-         "fillcolor": BODY_FILL, "line": {"color": "#6B6058", "width": 1.6}, "hoverinfo": "skip"},
+         "fillcolor": BODY_FILL, "line": {"color": "#6B6058", "width": 1.6 * scale}, "hoverinfo": "skip"},
         {"type": "scatter", "x": rx, "y": ry, "mode": "lines",
-         "line": {"color": LINE_COLOUR, "width": 0.5}, "hoverinfo": "skip"},
+         "line": {"color": LINE_COLOUR, "width": 0.5 * scale}, "hoverinfo": "skip"},
     ]
     return traces
 
 
-def shade_traces(view: View, shading: dict, flip: bool = False) -> list[dict]:
+def _rgba(hex_colour: str, alpha: float) -> str:
+    """CSS rgba() of a #RRGGBB colour."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def shade_traces(view: View, shading: dict, flip: bool = False, scale: float = 1.0) -> list[dict]:
     """Filled regions: shading maps (region, side) → 'select' | 'essential' | 'spillover'."""
     f = sum(view.x_range) if flip else None
     styles = {
-        "select": {"fillcolor": "rgba(0,114,178,0.55)", "line": {"color": SELECT_COLOUR, "width": 1.5}},
-        "essential": {"fillcolor": "rgba(213,94,0,0.75)", "line": {"color": ESSENTIAL_COLOUR, "width": 1}},
-        "spillover": {"fillcolor": "rgba(230,159,0,0.35)", "line": {"color": SPILLOVER_COLOUR, "width": 1},
+        "select": {"fillcolor": _rgba(SELECT_COLOUR, FILL_ALPHA["select"]),
+                   "line": {"color": SELECT_COLOUR, "width": 1.5 * scale}},
+        "essential": {"fillcolor": _rgba(ESSENTIAL_COLOUR, FILL_ALPHA["essential"]),
+                      "line": {"color": ESSENTIAL_COLOUR, "width": 1 * scale}},
+        "spillover": {"fillcolor": _rgba(SPILLOVER_COLOUR, FILL_ALPHA["spillover"]),
+                      "line": {"color": SPILLOVER_COLOUR, "width": 1 * scale},
                       "fillpattern": {"shape": ".", "fgcolor": ESSENTIAL_COLOUR, "size": 6, "solidity": 0.25}},
     }
     groups: dict[str, list] = {k: [] for k in styles}
@@ -91,18 +103,18 @@ def caution_traces(view: View, flip: bool = False) -> list[dict]:
     f = sum(view.x_range) if flip else None
     x, y = _path([r for c in view.cautions for r in c.rings], f)
     return [{"type": "scatter", "x": x, "y": y, "mode": "lines", "fill": "toself", "hoverinfo": "skip",
-             "fillcolor": "rgba(0,0,0,0)", "line": {"color": "#5A4A8A", "width": 1.2, "dash": "dash"},
-             "fillpattern": {"shape": "/", "fgcolor": "#5A4A8A", "size": 7, "solidity": 0.18},
+             "fillcolor": "rgba(0,0,0,0)", "line": {"color": CAUTION_COLOUR, "width": 1.2, "dash": "dash"},
+             "fillpattern": {"shape": "/", "fgcolor": CAUTION_COLOUR, "size": 7, "solidity": 0.18},
              "name": "caution"}]
 
 
-def muscle_traces(view: View, highlight: set[str], flip: bool = False) -> list[dict]:
+def muscle_traces(view: View, highlight: set[str], flip: bool = False, scale: float = 1.0) -> list[dict]:
     """Superficial muscle outlines: dashed, highlighted ones bold."""
     f = sum(view.x_range) if flip else None
     plain = [r for m in view.muscles if not set(m.muscles) & highlight for r in m.rings]
     bold = [r for m in view.muscles if set(m.muscles) & highlight for r in m.rings]
     out = []
-    for rings, width, colour in ((plain, 0.8, "#8C7B6B"), (bold, 2.2, "#009E73")):
+    for rings, width, colour in ((plain, 0.8 * scale, "#8C7B6B"), (bold, 2.2 * scale, HIGHLIGHT_COLOUR)):
         if rings:
             x, y = _path(rings, f)
             out.append({"type": "scatter", "x": x, "y": y, "mode": "lines", "hoverinfo": "skip",
@@ -165,14 +177,14 @@ def point_trace(points, flip_x: float | None = None) -> dict:
             "hovertext": [p[3] for p in points], "hoverinfo": "text", "name": "trigger points"}
 
 
-def side_labels(view: View, flip: bool = False) -> list[dict]:
+def side_labels(view: View, flip: bool = False, scale: float = 1.0) -> list[dict]:
     """R and L annotations from the patient's point of view."""
     out = []
     for text, (x, y) in view.labels.items():
         if flip:
             text = {"R": "L", "L": "R"}.get(text, text)
         out.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False,
-                    "font": {"size": 22, "color": "#333333"}})
+                    "font": {"size": 22 * scale, "color": "#333333"}})
     return out
 
 
@@ -191,15 +203,16 @@ def body_figure(view: View, labels: dict[str, str], shading: dict | None = None,
                 highlight: frozenset = frozenset(), flip: bool = False, height: int = 640,
                 title: str | None = None, clickable: bool = True,
                 muscle_names: dict[str, str] | None = None, cautions: bool = False,
-                outlines: bool = True) -> tuple[dict, list]:
+                outlines: bool = True, large: bool = False) -> tuple[dict, list]:
     """Whole figure dict for one view and the key table decoding the hit grid's customdata.
 
     With clickable=False the region grid is left out, so clicks land on trigger points only;
     muscle_names adds clickable muscle outlines (drawn after the points: plotly gives ties to
     the earlier trace, so a click on a × picks the trigger point).
     """
-    traces = base_traces(view, flip) + shade_traces(view, shading or {}, flip)
-    traces += muscle_traces(view, set(highlight), flip) if outlines else []
+    scale = 2.0 if large else 1.0  # large print: lines and labels readable at arm's length
+    traces = base_traces(view, flip, scale) + shade_traces(view, shading or {}, flip, scale)
+    traces += muscle_traces(view, set(highlight), flip, scale) if outlines else []
     traces += caution_traces(view, flip) if cautions else []
     table = []
     if clickable:
@@ -209,5 +222,6 @@ def body_figure(view: View, labels: dict[str, str], shading: dict | None = None,
         traces.append(point_trace(points, sum(view.x_range) if flip else None))
     if muscle_names and view.muscles:
         traces.append(outline_trace(view, muscle_names, flip))
-    fig = {"data": traces, "layout": {**layout(view, height, title), "annotations": side_labels(view, flip)}}
+    height = int(height * 1.3) if large else height
+    fig = {"data": traces, "layout": {**layout(view, height, title), "annotations": side_labels(view, flip, scale)}}
     return fig, table
