@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
+
+from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
 APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
@@ -51,6 +55,7 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
         st.caption(f"Evidence: {m.evidence_note}")
     with st.expander("Sources"):
         sources_list(data, [*m.sources, *[s for tp in points for s in tp.sources]])
+    handout_button("muscle", muscle_id, audience)
 
 
 def condition_card(data, condition_id: str, audience: str) -> None:
@@ -73,9 +78,33 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     st.caption(f"Evidence: {c.evidence_note}")
     with st.expander("Sources"):
         sources_list(data, c.sources)
+    handout_button("condition", condition_id, audience)
 
 
 def red_flag_box(flags) -> None:
     """Warning signs that need a doctor rather than needles."""
     st.error("**See a doctor first if you have any of these:**\n"
              + "\n".join(f"- {f.text} — *{f.action}*" for f in flags))
+
+
+@st.cache_data(show_spinner="Drawing the handout…", max_entries=64)
+def handout_pdf(kind: str, item_id: str, audience: str, day: date) -> bytes:
+    """One-page PDF for a muscle or condition (cached: the picture takes seconds to render)."""
+    from appkit import resources
+
+    data, ranker, _ = resources()
+    if kind == "muscle":
+        return muscle_handout(data, ranker, item_id, audience, muscle_png(data, ranker, item_id), day)
+    return condition_handout(data, ranker, item_id, audience, condition_png(data, ranker, item_id), day)
+
+
+def handout_button(kind: str, item_id: str, audience: str) -> None:
+    """Prepare the printable handout on request, then offer it for download."""
+    key = f"handout_{kind}_{item_id}_{audience}"
+    if not st.session_state.get(key):
+        st.button("Prepare a printable handout (PDF)", icon=":material/print:", key=f"prep_{key}",
+                  on_click=lambda: st.session_state.update({key: True}))
+        return
+    pdf = handout_pdf(kind, item_id, audience, date.today())
+    st.download_button("Download the handout (PDF)", pdf, file_name=f"{item_id}_handout.pdf",
+                       mime="application/pdf", icon=":material/download:", key=f"dl_{key}")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from appkit import large_print, load_or_stop, sidebar, sync_url, url_state
 from cards import muscle_card, red_flag_box
+from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.figures import body_figure
 from triggermap.lookup import reason
 from triggermap.selection import apply_event
@@ -146,7 +147,13 @@ with right:
                        format_func=region_name, placeholder="Start typing a body part")
         if state.regions:
             st.markdown("**Your areas:** " + ", ".join(region_name(region_key(k)) for k in state.regions))
-            st.button("Clear", icon=":material/close:", on_click=clear)
+            row = st.columns(3)
+            row[0].button("Clear", icon=":material/close:", on_click=clear)
+            rows = selection_rows(data, state.regions)
+            row[1].download_button("Pain drawing (CSV)", to_csv(rows), "pain_drawing.csv", "text/csv",
+                                   icon=":material/download:", help="Your areas with their CHOIR Body Map codes")
+            row[2].download_button("Pain drawing (JSON)", to_json(rows), "pain_drawing.json", "application/json",
+                                   icon=":material/download:")
         flagged = False
         if audience == "patient":
             with st.expander("Check first: signs that need a doctor, not needles", icon=":material/warning:"):

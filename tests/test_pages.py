@@ -102,3 +102,17 @@ def test_many_bad_link_parts_give_few_notices():
     at = boot("app_pages/body_map.py", {"regions": ",".join(f"bad{i}:left" for i in range(50))})
     assert not at.exception
     assert len(at.toast) == 4 and "more parts of the link were ignored" in at.toast[3].value
+
+
+def test_handout_is_prepared_on_request():
+    at = boot("app_pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "patient"})
+    prepare = next(b for b in at.button if "handout" in b.label)
+    prepare.click().run(timeout=120)
+    assert not at.exception
+    assert at.get("download_button")
+
+
+def test_pain_drawing_export_buttons():
+    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right,sacrum:midline"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Pain drawing (CSV)" in labels and "Pain drawing (JSON)" in labels

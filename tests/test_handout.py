@@ -1,0 +1,150 @@
+"""The one-page PDF handouts: one page, the right text, the picture or its absence."""
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import plotly.io
+import pytest
+from PIL import Image
+
+from triggermap import handout
+
+PDFTOTEXT = shutil.which("pdftotext")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def png():
+    """A small stand-in for the rendered body picture (3:4 like the real one)."""
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 80), (220, 130, 58)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def pages(pdf: bytes) -> int:
+    """Page count: pdfinfo when installed, else the page objects in the file."""
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def text(pdf: bytes) -> str:
+    """Extracted text with line breaks and hyphenation undone, so phrases can be searched."""
+    if not PDFTOTEXT:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    out = subprocess.run([PDFTOTEXT, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return re.sub(r"\s+", " ", out)
+
+
+def images(pdf: bytes) -> int:
+    """Number of image objects embedded in the PDF."""
+    return pdf.count(b"/Subtype /Image")
+
+
+def test_muscle_handout_is_one_page_with_name_picture_and_footer(data, ranker, png):
+    pdf = handout.muscle_handout(data, ranker, "supinator", "patient", figure_png=png, today=date(2025, 3, 4))
+    assert pdf.startswith(b"%PDF")
+    assert pages(pdf) == 1
+    body = text(pdf)
+    assert body.startswith("Supinator") and "4 March 2025" in body
+    assert "Education, not diagnosis" in body
+    assert "Picture unavailable" not in body and images(pdf) >= 1
+    assert data.red_flags["cd_rf_fever_unwell_after_needling"].text[:40] in body
+    assert data.muscles["supinator"].action in body
+    assert "outer elbow" in body  # a region label of its referral zone
+    assert data.sources["simons1999"].citation[:30] in body
+
+
+def test_text_only_handout_when_no_browser(data, ranker, monkeypatch):
+    def no_chrome(*args, **kwargs):
+        raise RuntimeError("Kaleido requires Google Chrome to be installed.")
+
+    monkeypatch.setattr(plotly.io, "to_image", no_chrome)
+    picture = handout.muscle_png(data, ranker, "supinator")
+    assert picture is None
+    pdf = handout.muscle_handout(data, ranker, "supinator", figure_png=picture)
+    assert pages(pdf) == 1 and images(pdf) == 0
+    assert "Picture unavailable" in text(pdf)
+
+
+@pytest.mark.parametrize("audience", ["patient", "student", "clinician"])
+def test_condition_handout(data, ranker, png, audience):
+    pdf = handout.condition_handout(data, ranker, "tennis_elbow", audience, figure_png=png)
+    assert pages(pdf) == 1
+    body = text(pdf)
+    assert "Tennis elbow" in body and "Dry needling: often used" in body
+    assert data.red_flags["cd_rf_hot_swollen_joint"].text[:40] in body
+    assert "Education, not diagnosis" in body and f"for {audience}s" in body
+
+
+def test_condition_without_muscles_has_no_picture_and_no_needling_advice(data, ranker, png):
+    pdf = handout.condition_handout(data, ranker, "fracture", figure_png=png)
+    body = text(pdf)
+    assert pages(pdf) == 1 and images(pdf) == 0
+    assert "Picture unavailable" not in body and "not appropriate" in body
+    assert "What to expect from dry needling" not in body
+
+
+def test_clinician_sheet_adds_nerve_supply(data, ranker):
+    assert "Nerve supply" in text(handout.muscle_handout(data, ranker, "supinator", "clinician"))
+    assert "Nerve supply" not in text(handout.muscle_handout(data, ranker, "supinator", "patient"))
+
+
+def test_overlong_text_is_shrunk_or_cut_never_a_second_page(data, ranker, png):
+    m = data.muscles["supinator"]
+    long = m.model_copy(update={"needling_caution": "Take great care near the nerve. " * 40,
+                                "action": "Turns the forearm palm-up. " * 25})
+    big = dataclasses.replace(data, muscles={**data.muscles, "supinator": long})
+    pdf = handout.muscle_handout(big, ranker, "supinator", "clinician", figure_png=png)
+    assert pages(pdf) == 1
+    body = text(pdf)
+    assert "Supinator" in body and "Education, not diagnosis" in body
+    assert data.red_flags["cd_rf_fever_unwell_after_needling"].text[:40] in body  # red flags outrank the rest
+
+
+def test_absurdly_long_text_still_gives_one_page(data, ranker, png):
+    long = data.muscles["supinator"].model_copy(update={"needling_caution": "Careful. " * 3000})
+    big = dataclasses.replace(data, muscles={**data.muscles, "supinator": long})
+    pdf = handout.muscle_handout(big, ranker, "supinator", figure_png=png)
+    assert pages(pdf) == 1 and "Supinator" in text(pdf)
+
+
+def test_aftercare_falls_back_to_seed_advice(data, ranker):
+    rows = [r for r in data.comparison if r.topic != "Aftercare"]
+    body = text(handout.muscle_handout(dataclasses.replace(data, comparison=rows), ranker, "supinator"))
+    assert handout.FALLBACK_AFTERCARE[0][:40] in body
+    assert data.sources["seed_syncmove"].citation[:40] in body
+    shipped = text(handout.muscle_handout(data, ranker, "supinator"))
+    assert handout.FALLBACK_AFTERCARE[0][:40] not in shipped
+
+
+def test_lung_muscle_warns_about_breathlessness(data, ranker):
+    lung = next(m.id for m in data.muscles.values() if "lung" in m.caution_tags)
+    body = text(handout.muscle_handout(data, ranker, lung))
+    assert data.red_flags["cd_rf_breathless_after_needling"].text[:40] in body
+
+
+def test_pattern_figure_picks_the_view_with_most_essential_zones(data, ranker):
+    fig, width, height = handout.pattern_figure(data, ranker, ["temporalis"])
+    assert fig["layout"]["title"]["text"] == data.atlas.views["head_neck"].title
+    essential, _ = ranker.pattern("supinator")
+    fig, width, height = handout.pattern_figure(data, ranker, ["supinator"])
+    view = next(v for v in data.atlas.views.values() if fig["layout"]["title"]["text"].startswith(v.title))
+    assert set(essential) <= set(view.region_ids())
+    x0, x1 = fig["layout"]["xaxis"]["range"]
+    assert x1 - x0 < view.x_range[1] - view.x_range[0]  # zoomed on the forearm
+    assert all(t.get("hoverinfo") != "text" or t.get("name") == "trigger points" for t in fig["data"])
+    assert handout.pattern_figure(data, ranker, []) is None
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="no Chromium for kaleido")
+def test_render_png_with_the_system_browser(data, ranker):
+    picture = handout.muscle_png(data, ranker, "supinator")
+    assert picture is not None and picture.startswith(b"\x89PNG")
+    pdf = handout.muscle_handout(data, ranker, "supinator", figure_png=picture)
+    assert pages(pdf) == 1 and images(pdf) >= 1

@@ -1,0 +1,270 @@
+"""Chairside handouts: what goes on the one-page PDF for a muscle or a condition, and its body picture."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+
+from .figures import body_figure
+from .pdfpage import Doc, Item, Section, build_pdf
+
+BROWSER = "/usr/bin/chromium"
+MAX_FLAGS = 6  # a muscle touches many conditions; more warnings than this crowd out the rest of the page
+PICTURE_PX = (480, 640)  # 3:4 portrait fits the picture column
+AUDIENCE = {"patient": "for patients", "student": "for students", "clinician": "for clinicians"}
+APPLIES = {"indicated": "often used", "adjunct": "sometimes used, alongside other care",
+           "not_indicated": "not appropriate"}
+AREAS = {"head_jaw": {"head"}, "neck": {"neck"}, "shoulder": {"arm", "neck"}, "arm": {"arm"},
+         "forearm_hand": {"arm"}, "chest_abdomen": {"chest"}, "spine": {"back"},
+         "pelvis_hip": {"back", "leg"}, "thigh": {"leg"}, "leg": {"leg"}, "foot": {"leg"}}
+# Used only when needling_comparison.csv has no Aftercare row; paraphrases the seed clinic guide.
+FALLBACK_AFTERCARE = ("Stay gently active, do the exercises you were shown, drink water and leave hard workouts "
+                      "and very hot baths for a day. Some soreness is normal and fades within a few days.",
+                      "seed_syncmove")
+NO_PICTURE = "the body drawing could not be made on this computer, so the pain areas are given in words only."
+
+
+def muscle_handout(data, ranker, muscle_id: str, audience: str = "patient", figure_png: bytes | None = None,
+                   today: date | None = None) -> bytes:
+    """One-page A4 PDF about one muscle; figure_png from muscle_png(), None for a text-only sheet."""
+    doc = _muscle_doc(data, ranker, muscle_id, audience)
+    doc.outline = _outlined(data, ranker, [muscle_id])
+    return build_pdf(_finish(data, doc, audience, figure_png, today, f"Shows: {data.muscles[muscle_id].name}"))
+
+
+def condition_handout(data, ranker, condition_id: str, audience: str = "patient",
+                      figure_png: bytes | None = None, today: date | None = None) -> bytes:
+    """One-page A4 PDF about one condition; figure_png from condition_png(), None for a text-only sheet."""
+    doc = _condition_doc(data, ranker, condition_id, audience)
+    shown = condition_muscles(data, condition_id)
+    caption = "Shows: " + ", ".join(data.muscles[m].name for m in shown) if shown else ""
+    doc.outline = _outlined(data, ranker, shown)
+    return build_pdf(_finish(data, doc, audience, figure_png if shown else None, today, caption, bool(shown)))
+
+
+def _finish(data, doc: Doc, audience: str, png: bytes | None, today: date | None, caption: str,
+            wants_picture: bool = True) -> Doc:
+    """Add subtitle, picture (or the unavailable note) and the citation texts."""
+    day = today or date.today()
+    doc.subtitle = (f"Trigger-point handout {AUDIENCE.get(audience, '')} \u00b7 {day.day} {day:%B %Y} "
+                    "\u00b7 Trigger-point explorer")
+    doc.cite = {sid: src.citation for sid, src in data.sources.items()}
+    if png:
+        doc.picture, doc.caption = png, caption
+    elif wants_picture:
+        doc.sections[0].items.insert(0, Item(NO_PICTURE, "Picture unavailable:", keep=3))
+    return doc
+
+
+def render_png(fig: dict, width: int, height: int) -> bytes | None:
+    """PNG of a plotly figure via kaleido and the system Chromium; None when no browser can run."""
+    if "BROWSER_PATH" not in os.environ and os.path.exists(BROWSER):
+        os.environ["BROWSER_PATH"] = BROWSER
+    try:
+        import plotly.io as pio
+
+        return pio.to_image(fig, format="png", width=width, height=height)
+    except (RuntimeError, OSError):  # plotly turns "Chrome not found" and browser crashes into these
+        return None
+
+
+def _best_view(data, ranker, muscle_ids):
+    """View with most essential zones (then spillover zones, trigger points); the merged pattern."""
+    ess, spill = set(), set()
+    for mid in muscle_ids:
+        e, s = ranker.pattern(mid)
+        ess, spill = ess | set(e), spill | set(s)
+    points = [tp for mid in muscle_ids for tp in data.points_of(mid)]
+    order = list(data.atlas.views)
+
+    def score(view):
+        ids = set(view.region_ids())
+        return (len(ess & ids), len(spill & ids), sum(tp.view == view.id for tp in points), -order.index(view.id))
+
+    return max(data.atlas.views.values(), key=score), ess, spill - ess, points
+
+
+def pattern_figure(data, ranker, muscle_ids) -> tuple[dict, int, int] | None:
+    """Figure dict, width and height (px), zoomed on the pattern, in the view showing most essential zones."""
+    if not muscle_ids:
+        return None
+    view, ess, spill, points = _best_view(data, ranker, muscle_ids)
+    shading = {(r, "right"): "spillover" for r in spill} | {(r, "right"): "essential" for r in ess}
+    marks = [(i, tp.x, tp.y, tp.label) for i, tp in enumerate(points) if tp.view == view.id]
+    labels = {r: reg.label for r, reg in data.atlas.regions.items()}
+    title = view.title if view.single_side else f"{view.title}: right side"  # single-side titles say so
+    fig, _ = body_figure(view, labels, shading, points=marks, highlight=frozenset(muscle_ids),
+                         height=PICTURE_PX[1], title=title, clickable=False)
+    x_range, y_range = _zoom(view, ess | spill, [(p[1], p[2]) for p in marks])
+    fig["layout"]["xaxis"]["range"], fig["layout"]["yaxis"]["range"] = x_range, y_range
+    fig["layout"]["annotations"] = []  # the R/L corner labels fall outside a zoomed window
+    fig["layout"]["title"]["font"] = {"size": 24, "color": "#333333"}
+    fig["layout"]["margin"]["t"] = 44
+    return fig, *PICTURE_PX
+
+
+def _outlined(data, ranker, muscle_ids) -> str:
+    """Legend text for the muscle outline, or '' when the picture's view draws none of the muscles."""
+    view = _best_view(data, ranker, muscle_ids)[0] if muscle_ids else None
+    drawn = bool(view and any(set(m.muscles) & set(muscle_ids) for m in view.muscles))
+    return ("the muscle" if len(muscle_ids) == 1 else "the muscles") if drawn else ""
+
+
+def _zoom(view, region_ids, marks, pad: float = 8.0, min_width: float = 44.0) -> tuple[list, list]:
+    """Axis ranges around the right-side pattern, in the picture's aspect, kept inside the view."""
+    rings = [r for sh in view.regions if sh.id in region_ids and sh.side != "left" for r in sh.rings]
+    xy = np.vstack([*rings, np.array(marks, dtype=float).reshape(-1, 2)]) if rings or marks else None
+    if xy is None:
+        return list(view.x_range), list(view.y_range)
+    (x0, y0), (x1, y1) = xy.min(axis=0) - pad, xy.max(axis=0) + pad
+    aspect = PICTURE_PX[0] / PICTURE_PX[1]
+    height = max(y1 - y0, max(x1 - x0, min_width) / aspect)
+    width = height * aspect
+    out = []
+    for centre, span, (lo, hi) in (((x0 + x1) / 2, width, view.x_range), ((y0 + y1) / 2, height, view.y_range)):
+        span = min(span, hi - lo)
+        start = min(max(centre - span / 2, lo), hi - span)
+        out.append([float(start), float(start + span)])
+    return out[0], out[1]
+
+
+def condition_muscles(data, condition_id: str, top: int = 3) -> list[str]:
+    """The condition's most relevant muscles, the ones the handout picture shows."""
+    return list(data.conditions[condition_id].muscles[:top])
+
+
+def muscle_png(data, ranker, muscle_id: str) -> bytes | None:
+    """Rendered pattern picture for a muscle handout, or None."""
+    made = pattern_figure(data, ranker, [muscle_id])
+    return render_png(*made) if made else None
+
+
+def condition_png(data, ranker, condition_id: str) -> bytes | None:
+    """Rendered pattern picture for a condition handout, or None."""
+    made = pattern_figure(data, ranker, condition_muscles(data, condition_id))
+    return render_png(*made) if made else None
+
+
+def _places(data, ids) -> str:
+    """Region labels as a plain, lower-case list."""
+    return ", ".join(data.atlas.regions[r].label.lower() for r in ids)
+
+
+def _pattern_item(data, ranker, muscle_ids) -> Item:
+    """Where the muscles refer pain, in region labels."""
+    ess, spill = {}, {}
+    for mid in muscle_ids:
+        e, s = ranker.pattern(mid)
+        ess |= dict.fromkeys(e)
+        spill |= dict.fromkeys(s)
+    text = "Mainly " + _places(data, ess) + "."
+    if set(spill) - set(ess):
+        text += " Sometimes also " + _places(data, [r for r in spill if r not in ess]) + "."
+    text += " Drawn on the right side; on the left it is the mirror image."
+    refs = tuple(s for mid in muscle_ids for tp in data.points_of(mid) for s in tp.sources)
+    return Item(text, "Where it can send pain:", refs, 3)
+
+
+def _row(data, topic: str):
+    """The needling comparison row with this topic, or None."""
+    return next((r for r in data.comparison if r.topic.lower() == topic.lower()), None)
+
+
+def _expect(data, ims: bool, caution: list[Item]) -> Section:
+    """What a needling session is like, from the comparison table, plus muscle-specific cautions."""
+    items = []
+    for topic, lead, keep in (("Needle and how long it stays in", "The needle:", 1),
+                              ("What it feels like", "How it feels:", 2),
+                              ("Soreness afterwards", "Afterwards:", 2), ("Safety", "Safety:", 2)):
+        row = _row(data, topic)
+        if row:
+            items.append(Item(row.dn, lead, row.sources, keep, bullet=True))
+    feel = _row(data, "What it feels like")
+    if ims and feel:
+        items.append(Item(feel.ims, "If IMS (Gunn) is used:", feel.sources, 1, bullet=True))
+    return Section("What to expect from dry needling", items + caution)
+
+
+def _aftercare(data) -> Section:
+    """Aftercare from the comparison table, else the seed guide's general advice."""
+    row = _row(data, "Aftercare")
+    items = [Item(row.dn, refs=row.sources, keep=3)] if row else \
+        [Item(FALLBACK_AFTERCARE[0], refs=(FALLBACK_AFTERCARE[1],), keep=3)]
+    plan = _row(data, "Place in a treatment plan")
+    if plan:
+        items.append(Item(plan.dn, refs=plan.sources, keep=1))
+    return Section("Aftercare", items)
+
+
+def _flags(data, ids) -> Section:
+    """The red-flag box."""
+    items = [Item(f"{data.red_flags[f].text} \u2192 {data.red_flags[f].action}", refs=data.red_flags[f].sources,
+                  keep=3, bullet=True) for f in dict.fromkeys(ids)]
+    return Section("When to get medical help", items, warn=True)
+
+
+def _muscle_flags(data, muscle) -> list[str]:
+    """Up to MAX_FLAGS red flags: after-needling ones, then those its conditions list most, then its body area."""
+    ids = ["cd_rf_fever_unwell_after_needling"]
+    if "lung" in muscle.caution_tags:
+        ids.append("cd_rf_breathless_after_needling")
+    listed = [f for c in data.conditions_of(muscle.id) for f in c.red_flags]
+    areas = AREAS[muscle.group]
+    order = sorted((f for f in data.red_flags.values() if f.id not in ids),
+                   key=lambda f: (-listed.count(f.id), not areas & set(f.applies_to), "any" not in f.applies_to))
+    ids += [f.id for f in order if f.id in listed or areas & set(f.applies_to)]
+    chosen = [f for f in ids if f in data.red_flags][:MAX_FLAGS]
+    return [f for f in chosen if "after_needling" not in f] + [f for f in chosen if "after_needling" in f]
+
+
+def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
+    """Sections of a muscle handout."""
+    m = data.muscles[muscle_id]
+    points = data.points_of(muscle_id)
+    tp_refs = tuple(s for tp in points for s in tp.sources)
+    about = [Item(m.action, "What it does:", m.sources, 3), _pattern_item(data, ranker, [muscle_id])]
+    about += [Item(t, refs=tp_refs, keep=2, bullet=True) for t in dict.fromkeys(tp.symptoms for tp in points)]
+    about.append(Item(" ".join(dict.fromkeys(tp.aggravating for tp in points)), "What tends to set it off:",
+                      tp_refs, 2))
+    if audience != "patient":
+        about.append(Item(f"{m.nerve}; roots {', '.join(m.roots)}. {m.roots_note}".strip(), "Nerve supply:",
+                          m.sources, 2 if audience == "clinician" else 1))
+        if m.evidence_note:
+            about.append(Item(m.evidence_note, "Evidence:", m.sources, 0))
+    lead = "Extra care with this muscle:" if audience == "patient" else f"Caution ({m.needling_risk} risk):"
+    caution = [Item(m.needling_caution, lead, m.sources, 3, bullet=True)]
+    ims = any(c.ims == "indicated" for c in data.conditions_of(muscle_id))
+    sections = [Section(f"About the {m.name.lower()}", about), _expect(data, ims, caution), _aftercare(data),
+                _flags(data, _muscle_flags(data, m))]
+    return Doc(m.name, "", sections)
+
+
+def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
+    """Sections of a condition handout."""
+    c = data.conditions[condition_id]
+    shown = condition_muscles(data, condition_id)
+    about = [Item(c.summary, refs=c.sources, keep=3)]
+    if c.synonyms:
+        about.insert(0, Item(", ".join(c.synonyms), "Also called:", keep=1))
+    if c.muscles:
+        about.append(Item(", ".join(data.muscles[m].name for m in c.muscles) + ".", "Muscles that can be involved:",
+                          c.sources, 3))
+        about.append(replace(_pattern_item(data, ranker, shown), lead="Where the first muscles send pain:"))
+    roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots else ""
+    needling = [Item(c.dn_reason, f"Dry needling: {APPLIES[c.dn]}.", c.sources, 3, bullet=True),
+                Item(c.ims_reason, f"IMS (Gunn): {APPLIES[c.ims]}{roots}.", c.sources, 3 if audience != "patient"
+                     else 2, bullet=True),
+                Item(c.evidence_note, "Evidence:", c.sources, 2, bullet=True)]
+    sections = [Section("What it is", about),
+                Section("Is needling used for it?", needling)]
+    flags = list(c.red_flags)
+    if "indicated" in (c.dn, c.ims) or "adjunct" in (c.dn, c.ims):
+        sections += [_expect(data, c.ims != "not_indicated", []), _aftercare(data)]
+        flags.append("cd_rf_fever_unwell_after_needling")
+        if any("lung" in data.muscles[m].caution_tags for m in c.muscles):
+            flags.append("cd_rf_breathless_after_needling")
+    sections.append(_flags(data, [f for f in flags if f in data.red_flags]))
+    return Doc(c.name, "", sections)
