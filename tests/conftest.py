@@ -1,5 +1,6 @@
 """Shared fixtures: the real atlas, dataset and ranker, loaded once."""
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -45,3 +46,15 @@ def views_copy(tmp_path):
     dst = tmp_path / "views"
     shutil.copytree(ASSETS_DIR / "views", dst)
     return dst
+
+
+def edit_cell(path, row_index, column, value):
+    """Rewrite one cell of a CSV file (row_index counts data rows from 0)."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        cols, rows = reader.fieldnames, list(reader)
+    rows[row_index][column] = value
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=cols)
+        writer.writeheader()
+        writer.writerows(rows)

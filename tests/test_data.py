@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.conftest import edit_cell
 from triggermap import DATA_DIR
 from triggermap.data import DataError, load_dataset
 from triggermap.schema import FILES
@@ -37,17 +38,6 @@ def test_every_column_is_documented(name):
     assert set(header) <= documented, set(header) - documented
 
 
-def _edit(path, row_index, column, value):
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        cols, rows = reader.fieldnames, list(reader)
-    rows[row_index][column] = value
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=cols)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 @pytest.mark.parametrize("name,row,column,value,message", [
     ("muscles.csv", 3, "depth", "shallow", r"muscles\.csv row 5, column 'depth'.*'superficial'"),
     ("muscles.csv", 0, "roots", "C9", r"muscles\.csv row 2, column 'roots'.*C9"),
@@ -65,7 +55,7 @@ def _edit(path, row_index, column, value):
     ("dermatomes.csv", 3, "regions", "wing", r"dermatomes\.csv row 5, column 'regions': unknown region 'wing'"),
 ])
 def test_broken_cell_names_file_row_and_column(data_copy, atlas, name, row, column, value, message):
-    _edit(data_copy / name, row, column, value)
+    edit_cell(data_copy / name, row, column, value)
     with pytest.raises(DataError, match=message):
         load_dataset(data_copy, atlas=atlas)
 

@@ -1,6 +1,5 @@
 """Hostile input to the domain package, the CLI and the data loaders: no crash, no leak, clear errors."""
 
-import csv
 import json
 import re
 import subprocess
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edit_cell
 from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root
@@ -218,21 +217,9 @@ def test_header_only_csv_is_refused(data_copy, atlas, name):
         load_dataset(data_copy, atlas=atlas)
 
 
-def _set_cell(path, row_index, column, value):
-    """Rewrite one cell of a CSV copy."""
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        cols, rows = reader.fieldnames, list(reader)
-    rows[row_index][column] = value
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=cols)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 @pytest.mark.parametrize("name,column", [("muscles.csv", "action"), ("conditions.csv", "summary")])
 def test_nul_byte_inside_a_cell_is_refused(data_copy, atlas, name, column):
-    _set_cell(data_copy / name, 0, column, "walks\x00 upstairs")
+    edit_cell(data_copy / name, 0, column, "walks\x00 upstairs")
     with pytest.raises(DataError, match=rf"{re.escape(name)} row 2, column '{column}'"):
         load_dataset(data_copy, atlas=atlas)
 
@@ -246,7 +233,7 @@ def test_nul_byte_inside_a_cell_is_refused(data_copy, atlas, name, column):
     ("trigger_points.csv", 0, "x", "1e309", r"trigger_points\.csv row 2"),
 ])
 def test_inconsistent_reference_names_file_row_column(data_copy, atlas, name, row, column, value, message):
-    _set_cell(data_copy / name, row, column, value)
+    edit_cell(data_copy / name, row, column, value)
     with pytest.raises(DataError, match=message):
         load_dataset(data_copy, atlas=atlas)
 
