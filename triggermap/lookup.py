@@ -81,12 +81,16 @@ class Ranker:
         found = np.flatnonzero(hit > 0)
         order = found[np.lexsort((self.name_rank[found], -score[found]))][:top]
         rows = np.flatnonzero(q)  # only the selected regions can be part of a reason
-        ess, spill = self.essential[rows][:, order] > 0, self.spillover[rows][:, order] > 0
         names = [self.region_ids[i] for i in rows]
-        return [Match(self.muscle_ids[m], side, float(score[m]),
-                      tuple(n for n, e in zip(names, ess[:, k], strict=True) if e),
-                      tuple(n for n, e in zip(names, spill[:, k], strict=True) if e))
-                for k, m in enumerate(order)]
+        # Each muscle's reason is a subset of the few selected regions: encode it as a bitmask and
+        # build each distinct tuple once, so long result lists cost one lookup per muscle.
+        bits = (1 << np.arange(len(rows), dtype=np.int64))[:, None]
+        ess = ((self.essential[rows][:, order] > 0) * bits).sum(axis=0).tolist()
+        spill = ((self.spillover[rows][:, order] > 0) * bits).sum(axis=0).tolist()
+        subsets = {mask: tuple(n for i, n in enumerate(names) if mask >> i & 1) for mask in set(ess) | set(spill)}
+        scores = score[order].tolist()
+        return [Match(self.muscle_ids[m], side, scores[k], subsets[ess[k]], subsets[spill[k]])
+                for k, m in enumerate(order.tolist())]
 
     def pattern(self, muscle_id: str) -> tuple[list[str], list[str]]:
         """Essential and spillover region ids of a muscle."""
