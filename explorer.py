@@ -1,6 +1,12 @@
 """Trigger-point explorer: entry point (`streamlit run explorer.py`)."""
 
+import os
+import sys
+import time
+
 import streamlit as st
+
+_started = time.perf_counter()
 
 st.set_page_config(page_title="Trigger-point explorer", page_icon="✚", layout="wide")
 
@@ -13,3 +19,6 @@ pages = [
     st.Page("app_pages/study.py", title="Study", icon=":material/school:"),
 ]
 st.navigation(pages).run()
+if os.environ.get("TRIGGERMAP_TIMING"):
+    # Read by benchmarks/ui.py: the server's own time per rerun (a number only, never user data).
+    sys.stderr.write(f"rerun_ms={1000 * (time.perf_counter() - _started):.1f}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -21,12 +22,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def app_server(port: int | None = None):
-    """Run the app until the block ends; yield its URL."""
+def app_server(port: int | None = None, stderr_path: Path | None = None):
+    """Run the app until the block ends; yield its URL (stderr_path: keep the server's stderr, with timings)."""
     port = port or free_port()
+    env = {**os.environ, "TRIGGERMAP_TIMING": "1"} if stderr_path else None
+    err = open(stderr_path, "w") if stderr_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=err, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -39,3 +42,5 @@ def app_server(port: int | None = None):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if stderr_path:
+            err.close()

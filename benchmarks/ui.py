@@ -1,8 +1,10 @@
 """UI benchmark: start the app, click through the body map in headless Chromium, print one JSON line.
 
 click_to_render_ms: from the mouse click until the clicked region is drawn selected in the page.
-server_rerun_ms: from the browser's rerun request leaving on the websocket to the server's
-script_finished message arriving (loopback, so this is the server's time per click).
+server_rerun_ms: the server's own time to run the app script for a click (explorer.py reports it on
+stderr when TRIGGERMAP_TIMING is set; the first, cold run is left out).
+server_roundtrip_ms: from the browser's rerun request leaving on the websocket to the server's
+script_finished message arriving (adds Streamlit's message handling and sending the figure).
 figure_payload_kib: the largest websocket frame the server sent during the clicks, and the
 JSON size of each view's figure.
 Usage: python benchmarks/ui.py [--json] [--clicks 12]
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -111,12 +115,15 @@ def main():
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--clicks", type=int, default=12)
     args = parser.parse_args()
-    with app_server() as url:
-        clicks, reruns, frame = browser_clicks(url, args.clicks)
+    log = Path(tempfile.mkdtemp()) / "server.log"
+    with app_server(stderr_path=log) as url:
+        clicks, roundtrips, frame = browser_clicks(url, args.clicks)
+    reruns = [float(v) for v in re.findall(r"rerun_ms=([\d.]+)", log.read_text(errors="replace"))][1:]
     sizes = payload_kib()
     result = {"click_to_render_ms_p50": round(statistics.median(clicks), 1),
               "click_to_render_ms_max": round(max(clicks), 1), "clicks": len(clicks),
               "server_rerun_ms_p50": round(statistics.median(reruns), 1) if reruns else None,
+              "server_roundtrip_ms_p50": round(statistics.median(roundtrips), 1) if roundtrips else None,
               "figure_payload_kib": max(sizes.values()), "figure_payload_kib_by_view": sizes,
               "largest_ws_frame_kib": round(frame / 1024, 1)}
     sys.stdout.write(json.dumps(result) + "\n")
