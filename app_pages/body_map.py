@@ -4,10 +4,10 @@ import streamlit as st
 
 from appkit import large_print, load_or_stop, sidebar, sync_url, url_state
 from cards import muscle_card, red_flag_box
+from mapactions import clear, on_click, on_pick, on_text, show_muscle
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.figures import body_figure
 from triggermap.lookup import reason
-from triggermap.selection import apply_event
 
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
 MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
@@ -21,12 +21,6 @@ state = url_state(data)
 st.session_state.setdefault("click_round", 0)
 
 
-def show_muscle(muscle_id):
-    """Switch to muscle mode on one muscle (also moves the mode and muscle pickers)."""
-    state.muscle, state.mode = muscle_id, "muscle"
-    st.session_state.muscle_pick, st.session_state.mode_pick = muscle_id, "muscle"
-
-
 def region_key(key) -> str:
     """Encode a (region, side) pair for the list picker."""
     return f"{key[0]}:{key[1]}"
@@ -36,38 +30,6 @@ def region_name(code: str) -> str:
     """Readable name of an encoded (region, side) pair."""
     region, side = code.split(":")
     return labels[region] if side == "midline" else f"{labels[region]} ({side})"
-
-
-def on_pick():
-    """Take the selection from the list picker (the keyboard route to the map)."""
-    state.regions = [tuple(code.split(":")) for code in st.session_state.region_pick]
-
-
-def on_click():
-    """Fold a chart click into the state, then reset the chart so the next click registers."""
-    event = st.session_state.get(st.session_state.chart_key)
-    state.regions, point, muscle = apply_event(state.regions, event, st.session_state.hit_table,
-                                               st.session_state.point_ids, st.session_state.outline_muscles)
-    if point or muscle:
-        show_muscle(data.trigger_points[point].muscle_id if point else muscle)
-    st.session_state.click_round += 1
-
-
-def on_text():
-    """Add regions named in the text box."""
-    found = data.atlas.resolve(st.session_state.pain_text)
-    st.session_state.text_unmatched = bool(st.session_state.pain_text.strip()) and not found
-    for region, _ in found:
-        side = "midline" if data.atlas.regions[region].midline else state.side
-        if (region, side) not in state.regions:
-            state.regions.append((region, side))
-    st.session_state.pain_text = ""
-
-
-def clear():
-    """Forget the selected areas and muscle."""
-    state.regions, state.muscle = [], None
-    st.session_state.muscle_pick = None
 
 
 def pattern_shading(muscle_id):
@@ -124,7 +86,8 @@ fig, table = body_figure(view, labels, shading, points, highlight, flip, height=
                          outlines=state.mode == "muscle", large=large_print())
 st.session_state.hit_table, st.session_state.point_ids = table, [tp.id for tp in tps]
 st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
-st.session_state.chart_key = f"chart_{state.view}_{st.session_state.click_round}"
+# Two alternating keys: a new key clears the chart's selection so the same region can be clicked again.
+st.session_state.chart_key = f"chart_{st.session_state.click_round % 2}"
 
 with left:
     st.plotly_chart(fig, key=st.session_state.chart_key, on_select=on_click, selection_mode="points",

@@ -1,0 +1,60 @@
+"""Callbacks of the body map page.
+
+They live in an imported module, not in the page script, because Streamlit keeps the metadata
+(callback included) of every widget a session has shown: a callback defined in the page would
+pin that run's whole namespace, figure and all, for the life of the session.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from appkit import resources
+from triggermap.selection import apply_event
+
+
+def _state():
+    return st.session_state.url_state
+
+
+def show_muscle(muscle_id: str) -> None:
+    """Switch to muscle mode on one muscle (also moves the mode and muscle pickers)."""
+    state = _state()
+    state.muscle, state.mode = muscle_id, "muscle"
+    st.session_state.muscle_pick, st.session_state.mode_pick = muscle_id, "muscle"
+
+
+def on_click() -> None:
+    """Fold a chart click into the state, then reset the chart so the next click registers."""
+    data = resources()[0]
+    state = _state()
+    event = st.session_state.get(st.session_state.chart_key)
+    state.regions, point, muscle = apply_event(state.regions, event, st.session_state.hit_table,
+                                               st.session_state.point_ids, st.session_state.outline_muscles)
+    if point or muscle:
+        show_muscle(data.trigger_points[point].muscle_id if point else muscle)
+    st.session_state.click_round += 1
+
+
+def on_text() -> None:
+    """Add regions named in the text box; flag text that named none."""
+    data, state = resources()[0], _state()
+    found = data.atlas.resolve(st.session_state.pain_text)
+    st.session_state.text_unmatched = bool(st.session_state.pain_text.strip()) and not found
+    for region, _ in found:
+        side = "midline" if data.atlas.regions[region].midline else state.side
+        if (region, side) not in state.regions:
+            state.regions.append((region, side))
+    st.session_state.pain_text = ""
+
+
+def on_pick() -> None:
+    """Take the selection from the list picker (the keyboard route to the map)."""
+    _state().regions = [tuple(code.split(":")) for code in st.session_state.region_pick]
+
+
+def clear() -> None:
+    """Forget the selected areas and muscle."""
+    state = _state()
+    state.regions, state.muscle = [], None
+    st.session_state.muscle_pick = None
