@@ -8,8 +8,8 @@ last run's delta. A click counts as an error unless the run finishes cleanly, sh
 draws a chart with a new id (the page re-keys the chart after each registered click).
 Click latency is send -> script_finished. Server memory comes from /proc/PID/status (VmRSS).
 
-    python benchmarks/load.py [--sessions 20] [--seconds 30] [--think 1.0] [--url http://127.0.0.1:PORT
-                              --pid PID ...] [--soak SECONDS]
+    python benchmarks/load.py [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
+                              [--url http://127.0.0.1:PORT [--pid PID ...]] [--warm-only]
 
 Without --url it starts `streamlit run explorer.py` on a free loopback port and stops it at the end.
 Only loopback targets are accepted.
@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import ipaddress
 import json
+import os
 import random
+import resource
 import socket
 import subprocess
 import sys
@@ -29,6 +32,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -44,28 +48,25 @@ TP_CODE_BASE = 100_000  # same cut as triggermap.figures: codes at or above it a
 def loopback_only(url: str) -> str:
     """The URL without a trailing slash; refuse any host outside the loopback range."""
     host = urllib.parse.urlsplit(url).hostname or ""
-    addr = "127.0.0.1" if host == "localhost" else host
     try:
-        ok = ipaddress.ip_address(addr).is_loopback
+        if host == "localhost" or ipaddress.ip_address(host).is_loopback:
+            return url.rstrip("/")
     except ValueError:
-        ok = False
-    if not ok:
-        raise SystemExit(f"refusing non-loopback target {host!r}")
-    return url.rstrip("/")
+        pass
+    raise SystemExit(f"refusing non-loopback target {host!r}")
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
+def start_server() -> tuple[subprocess.Popen, str]:
+    """`streamlit run explorer.py` on a free loopback port (the Popen pid is the server itself), and its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """`streamlit run explorer.py` on 127.0.0.1:port (the Popen pid is the server process itself)."""
+        port = s.getsockname()[1]
     cmd = [sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true"]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           # No module reloads when files change under a running benchmark.
+           "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return proc, f"http://127.0.0.1:{port}"
 
 
 def wait_healthy(url: str, timeout: float = 90.0) -> None:
@@ -108,12 +109,17 @@ class Session:
     """One browser tab, at protocol level."""
 
     def __init__(self, url: str, timeout: float):
+        # Load the page first, as a browser does: behind deploy/scale_out.sh its cookie picks the process.
+        with urllib.request.urlopen(f"{url}/", timeout=timeout) as resp:
+            cookies = [c.split(";", 1)[0] for c in resp.headers.get_all("Set-Cookie") or []]
+            resp.read()
         ws_url = "ws" + url[len("http"):] + "/_stcore/stream"
-        self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout)
+        self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout,
+                                              cookie="; ".join(cookies) or None)
         self.query, self.page_hash, self.chart, self.codes = "", "", None, []
 
-    def rerun(self, widgets: tuple = ()) -> bool:
-        """Send a rerun with the tab's query string and page, wait for script_finished; True if clean."""
+    def rerun(self, widgets: tuple = ()) -> str | None:
+        """Send a rerun with the tab's query string and page, wait for script_finished; the fault, if any."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_script_hash = self.page_hash
@@ -123,41 +129,44 @@ class Session:
         self.ws.send_binary(msg.SerializeToString())
         return self._read_run()
 
-    def _read_run(self) -> bool:
+    def _read_run(self) -> str | None:
         """Consume ForwardMsgs up to script_finished, tracking what the frontend would track."""
-        ok = True
+        fault = None
         while True:
             fwd = ForwardMsg()
             fwd.ParseFromString(self.ws.recv())
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                ok = self._element(fwd.delta.new_element) and ok
+                fault = self._element(fwd.delta.new_element) or fault
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
             elif kind == "navigation":
                 self.page_hash = fwd.navigation.page_script_hash
             elif kind == "script_finished":
-                return ok and fwd.script_finished in GOOD_FINISH
+                return fault or (None if fwd.script_finished in GOOD_FINISH else "unfinished")
 
-    def _element(self, element) -> bool:
-        """Note the chart id (and its clickable codes, once); False for an exception element."""
+    def _element(self, element) -> str | None:
+        """Note the chart id (and its clickable codes, once); a fault for an exception element."""
         kind = element.WhichOneof("type")
         if kind == "plotly_chart":
             self.chart = element.plotly_chart.id
             if not self.codes:
                 self.codes = region_codes(element.plotly_chart.spec)
-        return kind != "exception"
+        if kind == "exception":  # keyed by its text, so the JSON line says what broke
+            return f"exception {element.exception.type}: {element.exception.message[:100]}"
+        return None
 
-    def click(self, rng: random.Random) -> bool:
-        """Select one random region on the map, as a click does; True if the app took it."""
+    def click(self, rng: random.Random) -> str | None:
+        """Select one random region on the map, as a click does; the fault, if the app did not take it."""
         before = self.chart
         if before is None or not self.codes:
-            return False
+            return "no_chart"
         code = rng.choice(self.codes)
         state = {"selection": {"points": [{"customdata": code, "point_index": code}], "point_indices": [code],
                                "box": [], "lasso": []}}
         # The widget value is JSON text of the serialised selection, itself JSON (as the server writes it).
-        return self.rerun(((before, json.dumps(json.dumps(state))),)) and self.chart != before
+        fault = self.rerun(((before, json.dumps(json.dumps(state))),))
+        return fault or (None if self.chart != before else "unregistered")
 
     def close(self) -> None:
         """Close the websocket quietly."""
@@ -174,20 +183,21 @@ class Stats:
         self.lock = threading.Lock()
         self.click_ms: list[float] = []
         self.first_ms: list[float] = []
-        self.errors = 0
+        self.errors: Counter[str] = Counter()
         self.done = threading.Barrier(sessions + 1)  # sessions stop clicking, then memory is read
         self.release = threading.Event()  # ...and only then do they close their sockets
 
-    def add(self, bucket: list[float], start: float, ok: bool) -> None:
-        """Record one timed run; a bad run is also an error."""
+    def add(self, bucket: list[float], start: float, fault: str | None) -> None:
+        """Record one timed run; a faulty run is also an error."""
         with self.lock:
             bucket.append((time.perf_counter() - start) * 1000)
-            self.errors += not ok
+            if fault:
+                self.errors[fault] += 1
 
-    def error(self) -> None:
+    def error(self, exc: Exception) -> None:
         """Count a failure with no timing (connection refused, timeout, closed socket)."""
         with self.lock:
-            self.errors += 1
+            self.errors[type(exc).__name__] += 1
 
 
 def user(url: str, idx: int, args: argparse.Namespace, stats: Stats, stop_at: float) -> None:
@@ -203,10 +213,11 @@ def user(url: str, idx: int, args: argparse.Namespace, stats: Stats, stop_at: fl
             time.sleep(pause)
             start = time.perf_counter()
             stats.add(stats.click_ms, start, session.click(rng))
-    except (OSError, websocket.WebSocketException):
-        stats.error()
+    except (OSError, websocket.WebSocketException) as exc:
+        stats.error(exc)
     finally:
-        stats.done.wait()
+        with contextlib.suppress(threading.BrokenBarrierError):
+            stats.done.wait(timeout=args.timeout + 5)
         stats.release.wait(timeout=args.timeout)
         if session:
             session.close()
@@ -231,7 +242,8 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
     while time.monotonic() < stop_at:
         time.sleep(min(2.0, max(0.0, stop_at - time.monotonic())))
         samples.append((time.monotonic() - begin, rss_mib(pids)))
-    stats.done.wait(timeout=args.timeout + 5)
+    with contextlib.suppress(threading.BrokenBarrierError):  # a hung session only delays the reading
+        stats.done.wait(timeout=args.timeout + 5)
     rss_end = rss_mib(pids)
     stats.release.set()
     for t in threads:
@@ -243,9 +255,13 @@ def summary(args, stats: Stats, duration: float, rss_start, rss_end, samples, pr
     """The JSON result line."""
     out = {"sessions": args.sessions, "seconds": duration, "think_s": args.think, "processes": processes,
            "clicks": len(stats.click_ms), "clicks_per_s": round(len(stats.click_ms) / duration, 2),
-           "errors": stats.errors, "click_ms_p50": pct(stats.click_ms, 50), "click_ms_p95": pct(stats.click_ms, 95),
+           "errors": sum(stats.errors.values()), "error_kinds": dict(stats.errors),
+           "click_ms_p50": pct(stats.click_ms, 50), "click_ms_p95": pct(stats.click_ms, 95),
            "click_ms_max": pct(stats.click_ms, 100), "first_run_ms_p95": pct(stats.first_ms, 95),
-           "rss_start_mib": rss_start, "rss_end_mib": rss_end, "rss_mib_per_session": None}
+           "rss_start_mib": rss_start, "rss_end_mib": rss_end, "rss_mib_per_session": None,
+           # The load generator shares the machine's cores with the server: say how much it took.
+           "client_cpu_s": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
+           "loadavg_1m_before": args.loadavg}
     if rss_start is not None and rss_end is not None:
         out["rss_mib_per_session"] = round((rss_end - rss_start) / args.sessions, 2)
     if args.soak:
@@ -277,7 +293,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--pid", type=int, action="append", default=[], help="server process(es) to read memory of")
     p.add_argument("--soak", type=float, default=0.0, help="run this many seconds and report memory growth %%")
     p.add_argument("--timeout", type=float, default=60.0, help="per-run timeout, s")
+    p.add_argument("--warm-only", action="store_true", help="only load the app once in one session (deploy use)")
     args = p.parse_args(argv)
+    args.loadavg = round(os.getloadavg()[0], 2)  # other work on the machine skews latencies
     if args.sessions < 1 or not 0 < (args.soak or args.seconds) <= 4 * 3600:
         p.error("need --sessions >= 1 and a run of at most 4 hours")
     return args
@@ -290,13 +308,12 @@ def main(argv: list[str] | None = None) -> dict:
     if args.url:
         url, pids = loopback_only(args.url), args.pid
     else:
-        port = free_port()
-        server = start_server(port)
-        url, pids = f"http://127.0.0.1:{port}", [server.pid]
+        server, url = start_server()
+        pids = [server.pid]
     try:
         wait_healthy(url)
         warm_up(url, args.timeout)
-        result = drive(url, pids, args)
+        result = {"warmed": url} if args.warm_only else drive(url, pids, args)
     finally:
         if server:
             server.terminate()

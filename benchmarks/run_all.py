@@ -1,0 +1,61 @@
+"""Run every benchmark script (lookup, ui, load — those present), each printing one JSON line; write results.json.
+
+    python benchmarks/run_all.py [--load-args "--sessions 20 --seconds 30"]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SCRIPTS = ("lookup", "ui", "load")
+TIMEOUT_S = 900  # each script bounds its own run; this only catches a hang
+
+
+def run_one(name: str, extra: list[str]) -> dict:
+    """Run benchmarks/<name>.py and parse the last JSON line it printed."""
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *extra], cwd=ROOT, capture_output=True,
+                              text=True, timeout=TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {TIMEOUT_S} s"}
+    lines = [line for line in proc.stdout.splitlines() if line.strip().startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {"error": f"exit {proc.returncode}", "stderr_tail": proc.stderr[-2000:]}
+    try:
+        result = json.loads(lines[-1])
+    except json.JSONDecodeError as exc:
+        return {"error": f"bad JSON line: {exc}"}
+    result["wall_s"] = round(time.monotonic() - start, 1)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the scripts found, write results.json, return non-zero if any failed."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--load-args", default="", help="extra arguments for load.py")
+    p.add_argument("--out", default=str(HERE / "results.json"))
+    args = p.parse_args(argv)
+    results = {}
+    for name in SCRIPTS:
+        if (HERE / f"{name}.py").exists():
+            results[name] = run_one(name, shlex.split(args.load_args) if name == "load" else [])
+            sys.stdout.write(json.dumps({name: results[name]}) + "\n")
+    report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+              "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "results": results}
+    Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    return 1 if any("error" in r for r in results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Smoke test of the load benchmark: 2 protocol-level sessions click the real app for ~5 s."""
+
+import json
+import subprocess
+import sys
+
+import plotly.io
+import pytest
+
+from benchmarks.load import loopback_only, region_codes
+from tests.conftest import ROOT
+from triggermap.figures import body_figure
+
+KEYS = {"click_ms_p50", "click_ms_p95", "errors", "sessions", "clicks", "rss_mib_per_session", "rss_start_mib",
+        "rss_end_mib"}
+
+
+def test_click_codes_cover_the_hit_table(data):
+    """The simulated clicks pick codes the page can decode, read from the chart as the server sends it."""
+    labels = {r: reg.label for r, reg in data.atlas.regions.items()}
+    fig, table = body_figure(data.atlas.views["posterior"], labels, points=[(0, 50.0, 50.0, "tp")])
+    assert region_codes(plotly.io.to_json(fig, validate=False)) == list(range(len(table)))
+
+
+@pytest.mark.parametrize("url", ["http://10.0.0.5:8501", "http://192.168.1.2", "http://example.com"])
+def test_refuses_non_loopback_targets(url):
+    with pytest.raises(SystemExit):
+        loopback_only(url)
+
+
+def test_two_sessions_click_without_errors():
+    proc = subprocess.run([sys.executable, "benchmarks/load.py", "--sessions", "2", "--seconds", "5",
+                           "--think", "0.5"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert KEYS <= result.keys()
+    assert result["errors"] == 0, result
+    assert result["sessions"] == 2 and result["clicks"] >= 4
+    assert 0 < result["click_ms_p50"] <= result["click_ms_p95"]
+    assert result["rss_end_mib"] > 0
