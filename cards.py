@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 
@@ -56,6 +57,7 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
     with st.expander("Sources"):
         sources_list(data, [*m.sources, *[s for tp in points for s in tp.sources]])
     handout_button("muscle", muscle_id, audience)
+    needling_link()
 
 
 def condition_card(data, condition_id: str, audience: str) -> None:
@@ -79,6 +81,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     with st.expander("Sources"):
         sources_list(data, c.sources)
     handout_button("condition", condition_id, audience)
+    needling_link()
 
 
 def red_flag_box(flags) -> None:
@@ -108,3 +111,12 @@ def handout_button(kind: str, item_id: str, audience: str) -> None:
     pdf = handout_pdf(kind, item_id, audience, date.today())
     st.download_button("Download the handout (PDF)", pdf, file_name=f"{item_id}_handout.pdf",
                        mime="application/pdf", icon=":material/download:", key=f"dl_{key}")
+
+
+def needling_link() -> None:
+    """Point to the practical guide: what a session is like, safety, finding a practitioner."""
+    label = "Dry needling & IMS: what to expect, safety, finding a practitioner in Canada"
+    try:
+        st.page_link("app_pages/needling.py", icon=":material/menu_book:", label=label)
+    except StreamlitPageNotFoundError:  # a page run on its own (tests) has no navigation to link into
+        st.markdown(f"[{label}](needling)")

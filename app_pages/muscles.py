@@ -19,17 +19,20 @@ def muscle_matcher():
     return Matcher({m.id: [m.name, *m.synonyms] for m in data.muscles.values()})
 
 
-cols = st.columns([3, 2, 2, 2])
+cols = st.columns([3, 2, 2, 2, 2])
 query = cols[0].text_input("Search", placeholder="e.g. traps, SCM, QL, calf", max_chars=100)
 groups = cols[1].multiselect("Body area", sorted({m.group for m in data.muscles.values()}))
 depths = cols[2].multiselect("Depth", ["superficial", "intermediate", "deep"])
 roots = cols[3].multiselect("Root", sorted(ranker.roots, key=lambda r: (r[0], len(r), r)))
+refers = cols[4].multiselect("Refers pain to", sorted(labels, key=labels.get), format_func=labels.get,
+                             help="Muscles whose essential or spillover zone includes any of these regions")
 
 ids = [m for m, _ in muscle_matcher().rank(query, limit=40, cutoff=60)] if query.strip() else \
     sorted(data.muscles, key=lambda m: data.muscles[m].name)
 rows = [data.muscles[m] for m in ids]
 rows = [m for m in rows if (not groups or m.group in groups) and (not depths or m.depth in depths)
-        and (not roots or set(roots) & set(m.roots))]
+        and (not roots or set(roots) & set(m.roots))
+        and (not refers or set(refers) & {r for zone in ranker.pattern(m.id) for r in zone})]
 table = pd.DataFrame({"Muscle": [m.name for m in rows], "Area": [m.group.replace("_", " ") for m in rows],
                       "Depth": [m.depth for m in rows], "Roots": [", ".join(m.roots) for m in rows],
                       "Needling risk": [m.needling_risk for m in rows]})

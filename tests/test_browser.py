@@ -79,3 +79,12 @@ def test_shared_url_reproduces_the_screen(page, app_url):
     assert "Lower back (left)" in page.locator("p", has_text="Your areas:").first.inner_text()
     page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
     assert page.get_by_text("Quadratus lumborum").count() >= 1
+
+
+def test_red_flag_gates_the_muscle_list(page, app_url):
+    open_map(page, f"{app_url}/?regions=low_back:right&audience=patient")
+    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
+    page.get_by_text("Check first: signs that need a doctor").click()
+    page.locator("[data-testid=stExpander] [data-testid=stCheckbox] label").first.click()
+    page.get_by_text("See a doctor first").wait_for(timeout=30_000)
+    page.get_by_text("Muscles whose trigger points").wait_for(state="detached", timeout=30_000)

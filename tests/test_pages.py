@@ -116,3 +116,11 @@ def test_pain_drawing_export_buttons():
     at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right,sacrum:midline"})
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Pain drawing (CSV)" in labels and "Pain drawing (JSON)" in labels
+
+
+def test_muscles_filter_by_referral_region():
+    at = boot("app_pages/muscles.py")
+    at.multiselect[3].select("heel").run()
+    assert not at.exception
+    names = set(at.dataframe[0].value["Muscle"])
+    assert {"Soleus", "Quadratus plantae"} <= names and "Temporalis" not in names
