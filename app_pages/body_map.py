@@ -113,9 +113,9 @@ with right:
             row = st.columns(3)
             row[0].button("Clear", icon=":material/close:", on_click=clear)
             rows = selection_rows(data, state.regions)
-            row[1].download_button("Pain drawing (CSV)", to_csv(rows), "pain_drawing.csv", "text/csv",
-                                   icon=":material/download:", help="Your areas with their CHOIR Body Map codes")
-            row[2].download_button("Pain drawing (JSON)", to_json(rows), "pain_drawing.json", "application/json",
+            row[1].download_button("Export CSV", to_csv(rows), "pain_drawing.csv", "text/csv",
+                                   icon=":material/download:", help="Your pain drawing with CHOIR Body Map codes")
+            row[2].download_button("Export JSON", to_json(rows), "pain_drawing.json", "application/json",
                                    icon=":material/download:")
         flagged = False
         if audience == "patient":

@@ -115,7 +115,7 @@ def test_handout_is_prepared_on_request():
 def test_pain_drawing_export_buttons():
     at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right,sacrum:midline"})
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "Pain drawing (CSV)" in labels and "Pain drawing (JSON)" in labels
+    assert "Export CSV" in labels and "Export JSON" in labels
 
 
 def test_muscles_filter_by_referral_region():
