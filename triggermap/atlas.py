@@ -113,9 +113,6 @@ class Atlas:
                 found[rid] = max(found.get(rid, 0.0), score)
         return list(found.items())
 
-    def views_with(self, region_id: str) -> list[str]:
-        """Ids of the views that draw a region."""
-        return [v.id for v in self.views.values() if region_id in v.region_ids()]
 
 
 def _cell_list(row: dict, key: str) -> tuple[str, ...]:

@@ -21,11 +21,6 @@ TP_CODE_BASE = 100_000  # customdata codes at or above this are trigger points
 OUTLINE_CODE_BASE = 50_000  # codes from here to TP_CODE_BASE are muscle outlines
 
 
-def mirror_view(view: View) -> bool:
-    """Whether a single-side view must be flipped to show the other side."""
-    return view.single_side
-
-
 def _path(rings, flip: float | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Join rings into one closed x/y path with NaN gaps (float32 arrays validate and ship fast)."""
     if not rings:
