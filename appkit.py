@@ -60,7 +60,6 @@ def url_state(data) -> UrlState:
 
 def sync_url(state: UrlState) -> None:
     """Write the state back to the address bar so a copied link reproduces the screen."""
-    state.audience = st.session_state.get("audience", state.audience)
     params = to_params(state)
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)

@@ -6,7 +6,7 @@ from appkit import large_print, load_or_stop, sidebar, sync_url, url_state
 from cards import muscle_card, red_flag_box
 from mapactions import clear, on_click, on_pick, on_text, show_muscle
 from triggermap.export import selection_rows, to_csv, to_json
-from triggermap.figures import body_figure
+from triggermap.figures import body_figure, pattern_shading
 from triggermap.lookup import reason
 
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
@@ -32,23 +32,18 @@ def region_name(code: str) -> str:
     return labels[region] if side == "midline" else f"{labels[region]} ({side})"
 
 
-def pattern_shading(muscle_id):
-    """Essential zone solid, spillover stippled, on the patient's right side."""
-    ess, spill = ranker.pattern(muscle_id)
-    return {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
-
-
 def other_views(muscle_id):
     """Small static pictures of the other views where the pattern shows."""
     ess, spill = ranker.pattern(muscle_id)
+    shading = pattern_shading(ess, spill)
     shown = [v for v in VIEW_NAMES if v != state.view and set(ess + spill) & set(data.atlas.views[v].region_ids())]
     if not shown:
         return
     st.caption("The same pattern on the other views:")
     cols = st.columns(len(shown))
     for col, vid in zip(cols, shown, strict=True):
-        fig, _ = body_figure(data.atlas.views[vid], labels, pattern_shading(muscle_id), clickable=False,
-                             outlines=False, height=300, title=VIEW_NAMES[vid])
+        fig, _ = body_figure(data.atlas.views[vid], labels, shading, clickable=False, outlines=False, height=300,
+                             title=VIEW_NAMES[vid])
         col.plotly_chart(fig, config={"staticPlot": True}, width="stretch", key=f"thumb_{vid}")
 
 
@@ -74,7 +69,7 @@ if state.mode == "muscle":
         state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick",
                                     format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
     if state.muscle:
-        shading = pattern_shading(state.muscle)
+        shading = pattern_shading(*ranker.pattern(state.muscle))
         tps = [tp for tp in data.points_of(state.muscle) if tp.view == state.view]
         highlight, title = frozenset([state.muscle]), data.muscles[state.muscle].name
     else:

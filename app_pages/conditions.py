@@ -4,7 +4,7 @@ import streamlit as st
 
 from appkit import load_or_stop, sidebar, sync_url, url_state
 from cards import condition_card
-from triggermap.figures import body_figure
+from triggermap.figures import body_figure, pattern_shading
 
 data, ranker, labels = load_or_stop()
 audience = sidebar(data)
@@ -22,11 +22,7 @@ if state.condition:
         condition_card(data, c.id, audience)
     with right:
         if c.muscles:
-            shading = {}
-            for m in c.muscles:
-                ess, spill = ranker.pattern(m)
-                shading |= {(r, "right"): "spillover" for r in spill if (r, "right") not in shading}
-                shading |= {(r, "right"): "essential" for r in ess}
+            shading = pattern_shading(*ranker.pattern(*c.muscles))
             view_id = st.selectbox("View", ["anterior", "posterior", "head_neck", "foot"],
                                    format_func={"anterior": "Front", "posterior": "Back",
                                                 "head_neck": "Head & neck", "foot": "Soles"}.get)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from appkit import load_or_stop, sidebar
 from cards import sources_list
-from triggermap.figures import body_figure
+from triggermap.figures import body_figure, pattern_shading
 from triggermap.quiz import DIFFICULTIES, KINDS, PASS, Bank, Session, build_session
 from triggermap.selection import apply_event
 
@@ -106,8 +106,7 @@ def area_list(table) -> None:
 
 def layers(card, feedback, view_id):
     """Shading, trigger points and highlighted outline for the map."""
-    ess, spill = ranker.pattern(card.muscle)
-    pattern = {**{(r, "right"): "spillover" for r in spill}, **{(r, "right"): "essential" for r in ess}}
+    pattern = pattern_shading(*ranker.pattern(card.muscle))
     if card.kind == "click_the_zone":
         if feedback is None:
             return {key: "select" for key in ss.study_regions}, [], frozenset()

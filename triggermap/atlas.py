@@ -85,6 +85,10 @@ class View:
 
     def region_ids(self) -> list[str]:
         """Side-neutral region ids drawn on this view, sorted."""
+        return self._region_ids
+
+    @cached_property
+    def _region_ids(self) -> list[str]:
         return sorted({s.id for s in self.regions})
 
 

@@ -63,6 +63,11 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+def pattern_shading(essential, spillover) -> dict:
+    """Shading for a referral pattern on the patient's right side (the data's side)."""
+    return {**{(r, "right"): "spillover" for r in spillover}, **{(r, "right"): "essential" for r in essential}}
+
+
 def shade_traces(view: View, shading: dict, flip: bool = False, scale: float = 1.0) -> list[dict]:
     """Filled regions: shading maps (region, side) → 'select' | 'essential' | 'spillover'."""
     f = sum(view.x_range) if flip else None

@@ -8,7 +8,7 @@ from datetime import date
 
 import numpy as np
 
-from .figures import body_figure
+from .figures import body_figure, pattern_shading
 from .pdfpage import Doc, Item, Section, build_pdf
 
 BROWSER = "/usr/bin/chromium"
@@ -73,10 +73,7 @@ def render_png(fig: dict, width: int, height: int) -> bytes | None:
 
 def _best_view(data, ranker, muscle_ids):
     """View with most essential zones (then spillover zones, trigger points); the merged pattern."""
-    ess, spill = set(), set()
-    for mid in muscle_ids:
-        e, s = ranker.pattern(mid)
-        ess, spill = ess | set(e), spill | set(s)
+    ess, spill = map(set, ranker.pattern(*muscle_ids))
     points = [tp for mid in muscle_ids for tp in data.points_of(mid)]
     order = list(data.atlas.views)
 
@@ -84,7 +81,7 @@ def _best_view(data, ranker, muscle_ids):
         ids = set(view.region_ids())
         return (len(ess & ids), len(spill & ids), sum(tp.view == view.id for tp in points), -order.index(view.id))
 
-    return max(data.atlas.views.values(), key=score), ess, spill - ess, points
+    return max(data.atlas.views.values(), key=score), ess, spill, points
 
 
 def pattern_figure(data, ranker, muscle_ids) -> tuple[dict, int, int] | None:
@@ -92,7 +89,7 @@ def pattern_figure(data, ranker, muscle_ids) -> tuple[dict, int, int] | None:
     if not muscle_ids:
         return None
     view, ess, spill, points = _best_view(data, ranker, muscle_ids)
-    shading = {(r, "right"): "spillover" for r in spill} | {(r, "right"): "essential" for r in ess}
+    shading = pattern_shading(ess, spill)
     marks = [(i, tp.x, tp.y, tp.label) for i, tp in enumerate(points) if tp.view == view.id]
     labels = {r: reg.label for r, reg in data.atlas.regions.items()}
     title = view.title if view.single_side else f"{view.title}: right side"  # single-side titles say so
@@ -155,14 +152,10 @@ def _places(data, ids) -> str:
 
 def _pattern_item(data, ranker, muscle_ids) -> Item:
     """Where the muscles refer pain, in region labels."""
-    ess, spill = {}, {}
-    for mid in muscle_ids:
-        e, s = ranker.pattern(mid)
-        ess |= dict.fromkeys(e)
-        spill |= dict.fromkeys(s)
+    ess, spill = ranker.pattern(*muscle_ids)
     text = "Mainly " + _places(data, ess) + "."
-    if set(spill) - set(ess):
-        text += " Sometimes also " + _places(data, [r for r in spill if r not in ess]) + "."
+    if spill:
+        text += " Sometimes also " + _places(data, spill) + "."
     text += " Drawn on the right side; on the left it is the mirror image."
     refs = tuple(s for mid in muscle_ids for tp in data.points_of(mid) for s in tp.sources)
     return Item(text, "Where it can send pain:", refs, 3)

@@ -39,10 +39,11 @@ class Ranker:
         self.region_ids = sorted(data.atlas.regions)
         self.muscle_ids = sorted(data.muscles)
         self._r = {r: i for i, r in enumerate(self.region_ids)}
+        self._m = {m: i for i, m in enumerate(self.muscle_ids)}
         ess = np.zeros((len(self.region_ids), len(self.muscle_ids)), dtype=np.float32)
         spill = np.zeros_like(ess)
         for tp in data.trigger_points.values():
-            m = self.muscle_ids.index(tp.muscle_id)
+            m = self._m[tp.muscle_id]
             for r in tp.essential:
                 ess[self._r[r], m] = 1.0
             for r in tp.spillover:
@@ -92,11 +93,12 @@ class Ranker:
         return [Match(self.muscle_ids[m], side, scores[k], subsets[ess[k]], subsets[spill[k]])
                 for k, m in enumerate(order.tolist())]
 
-    def pattern(self, muscle_id: str) -> tuple[list[str], list[str]]:
-        """Essential and spillover region ids of a muscle."""
-        m = self.muscle_ids.index(muscle_id)
-        return ([self.region_ids[i] for i in np.flatnonzero(self.essential[:, m])],
-                [self.region_ids[i] for i in np.flatnonzero(self.spillover[:, m])])
+    def pattern(self, *muscle_ids: str) -> tuple[list[str], list[str]]:
+        """Essential and spillover region ids of one or more muscles (spillover never repeats an essential one)."""
+        cols = [self._m[m] for m in muscle_ids]
+        ess = self.essential[:, cols].any(axis=1)
+        spill = self.spillover[:, cols].any(axis=1) & ~ess
+        return ([self.region_ids[i] for i in np.flatnonzero(ess)], [self.region_ids[i] for i in np.flatnonzero(spill)])
 
     @cached_property
     def roots(self) -> dict[str, list[str]]:
