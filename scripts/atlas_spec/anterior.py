@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .body import ARM, LEG, ear_shape, hand_parts, head_shape, limb_axis, silhouette
+from .body import ARM, LEG, ear_shape, hand_parts, head_zone, limb_axis, silhouette
 from .shapes import along, below, capsule, half_plane_left_of
 
 ARM_ZONE = [(33.8, 210), (33.5, 160.5), (34.2, 147.0), (33.0, 120), (31.0, 100), (29.0, 60),
@@ -27,7 +27,7 @@ def parts():
         half_plane_left_of([(50, 210), (50, -10)]))
     return [
         ("ear", ear_shape(), True),
-        ("head", head_shape(), False),
+        ("head", head_zone(), False),
         *[(name, geom, True) for name, geom in hand.items()],
         ("arm", arm_zone, True),
         ("foot", foot_front().buffer(1.2), True),

@@ -40,6 +40,18 @@ def head_shape():
     return half_outline(HEAD_HALF)
 
 
+def head_zone():
+    """Head part: the head plus the smoothing seam around the ears, above the jaw line.
+
+    Without the margin, slivers between head and ear fall to the trunk part and become stray
+    bits of the neck regions beside the temple.
+    """
+    from shapely.geometry import box
+
+    head = head_shape()
+    return head.union(head.buffer(1.2).intersection(box(0, 172.0, 100, 200)))
+
+
 def hand_parts(mirror: bool = False):
     """Palm, thumb and finger shapes of the viewer-left hand (or its mirror)."""
     flip = (lambda pts: mirror_x(pts)) if mirror else (lambda pts: pts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely import affinity
 
 from .anterior import ARM_ZONE
-from .body import ARM, LEG, ear_shape, hand_parts, head_shape, silhouette
+from .body import ARM, LEG, ear_shape, hand_parts, head_zone, silhouette
 from .shapes import along, below, capsule, half_plane_left_of
 
 GLUTEAL_FOLD = [(-10, 112), (31.0, 108.0), (33.4, 100.0), (37.5, 96.2), (43.0, 94.0),
@@ -22,7 +22,7 @@ def parts():
     leg_zone = below(GLUTEAL_FOLD).intersection(half_plane_left_of([(50, 210), (50, -10)]))
     return [
         ("ear", ear_shape(), True),
-        ("head", head_shape(), False),
+        ("head", head_zone(), False),
         *[(name, geom, True) for name, geom in hand_parts().items()],
         ("arm", half_plane_left_of(ARM_ZONE), True),
         ("foot", heel_back().buffer(1.2), True),
