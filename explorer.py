@@ -11,12 +11,12 @@ _started = time.perf_counter()
 st.set_page_config(page_title="Trigger-point explorer", page_icon="✚", layout="wide")
 
 pages = [
-    st.Page("app_pages/body_map.py", title="Body map", icon=":material/accessibility_new:", default=True),
-    st.Page("app_pages/muscles.py", title="Muscles", icon=":material/fitness_center:"),
-    st.Page("app_pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
-    st.Page("app_pages/needling.py", title="Dry needling & IMS", icon=":material/vaccines:"),
-    st.Page("app_pages/segments.py", title="IMS segments", icon=":material/linear_scale:"),
-    st.Page("app_pages/study.py", title="Study", icon=":material/school:"),
+    st.Page("app/pages/body_map.py", title="Body map", icon=":material/accessibility_new:", default=True),
+    st.Page("app/pages/muscles.py", title="Muscles", icon=":material/fitness_center:"),
+    st.Page("app/pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
+    st.Page("app/pages/needling.py", title="Dry needling & IMS", icon=":material/vaccines:"),
+    st.Page("app/pages/segments.py", title="IMS segments", icon=":material/linear_scale:"),
+    st.Page("app/pages/study.py", title="Study", icon=":material/school:"),
 ]
 st.navigation(pages).run()
 if os.environ.get("TRIGGERMAP_TIMING"):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 from triggermap.selection import MAX_REGIONS
 
-BODY, MUSCLES = "app_pages/body_map.py", "app_pages/muscles.py"
+BODY, MUSCLES = "app/pages/body_map.py", "app/pages/muscles.py"
 SCRIPT = "<script>alert(1)</script>"
 URL_KEYS = {"view", "mode", "regions", "muscle", "condition", "audience", "side"}
 HOSTILE_TYPED = [SCRIPT, "<img src=x onerror=alert(1)>", "\x00\x00", "\u202eمرفق خارجي", "💥" * 50, "e\u0301" * 90,

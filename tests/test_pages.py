@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = ["app_pages/body_map.py", "app_pages/muscles.py", "app_pages/conditions.py"]
+PAGES = ["app/pages/body_map.py", "app/pages/muscles.py", "app/pages/conditions.py"]
 
 
 def boot(page, params=None):
@@ -23,21 +23,21 @@ def test_page_boots_without_exception(page):
 
 
 def test_shared_link_with_regions_lists_muscles():
-    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
+    at = boot("app/pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "Supinator" in text and "Outer elbow (right)" in text
 
 
 def test_bad_query_params_are_ignored_with_a_notice():
-    at = boot("app_pages/body_map.py", {"view": "upside_down", "regions": "moon:left,<b>x</b>", "muscle": "heart"})
+    at = boot("app/pages/body_map.py", {"view": "upside_down", "regions": "moon:left,<b>x</b>", "muscle": "heart"})
     assert not at.exception
     notices = " ".join(t.value for t in at.toast)
     assert "Ignored unknown view" in notices and "Ignored unknown region" in notices
 
 
 def test_patient_red_flag_hides_muscle_list():
-    at = boot("app_pages/body_map.py", {"regions": "low_back:right"})
+    at = boot("app/pages/body_map.py", {"regions": "low_back:right"})
     flag = at.checkbox[0]
     flag.check().run()
     assert not at.exception
@@ -46,34 +46,34 @@ def test_patient_red_flag_hides_muscle_list():
 
 
 def test_muscle_mode_shows_detail_card():
-    at = boot("app_pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "clinician"})
+    at = boot("app/pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "clinician"})
     assert not at.exception
     assert any("Supinator" in h.value for h in at.subheader)
     assert at.warning and "Needling caution" in at.warning[0].value
 
 
 def test_typed_places_select_regions():
-    at = boot("app_pages/body_map.py")
+    at = boot("app/pages/body_map.py")
     at.text_input(key="pain_text").input("outer elbow and wrist").run()
     assert not at.exception
     assert any("Outer elbow (right)" in m.value for m in at.markdown)
 
 
 def test_muscles_search_is_typo_tolerant():
-    at = boot("app_pages/muscles.py")
+    at = boot("app/pages/muscles.py")
     at.text_input[0].input("sternocleidomastiod").run()
     assert not at.exception
     assert "Sternocleidomastoid" in at.dataframe[0].value["Muscle"].tolist()
 
 
 def test_condition_page_shows_card():
-    at = boot("app_pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
+    at = boot("app/pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
     assert not at.exception
     assert any("Dry needling" in m.value for m in at.markdown)
 
 
 def test_pattern_button_switches_to_the_muscle():
-    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
+    at = boot("app/pages/body_map.py", {"regions": "lateral_elbow:right", "audience": "student"})
     first = next(b for b in at.button if b.label == "Pattern")
     first.click().run()
     assert not at.exception
@@ -83,7 +83,7 @@ def test_pattern_button_switches_to_the_muscle():
 
 
 def test_list_picker_is_the_keyboard_route():
-    at = boot("app_pages/body_map.py", {"audience": "student"})
+    at = boot("app/pages/body_map.py", {"audience": "student"})
     at.multiselect(key="region_pick").select("heel:left").run()
     assert not at.exception
     assert any("Heel (left)" in m.value for m in at.markdown)
@@ -91,7 +91,7 @@ def test_list_picker_is_the_keyboard_route():
 
 
 def test_unmatched_text_gets_a_hint_without_echoing_it():
-    at = boot("app_pages/body_map.py")
+    at = boot("app/pages/body_map.py")
     at.text_input(key="pain_text").input("qqqzzzxx").run()
     assert not at.exception
     assert at.warning and "No body part matched" in at.warning[0].value
@@ -99,13 +99,13 @@ def test_unmatched_text_gets_a_hint_without_echoing_it():
 
 
 def test_many_bad_link_parts_give_few_notices():
-    at = boot("app_pages/body_map.py", {"regions": ",".join(f"bad{i}:left" for i in range(50))})
+    at = boot("app/pages/body_map.py", {"regions": ",".join(f"bad{i}:left" for i in range(50))})
     assert not at.exception
     assert len(at.toast) == 4 and "more parts of the link were ignored" in at.toast[3].value
 
 
 def test_handout_is_prepared_on_request():
-    at = boot("app_pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "patient"})
+    at = boot("app/pages/body_map.py", {"mode": "muscle", "muscle": "supinator", "audience": "patient"})
     prepare = next(b for b in at.button if "handout" in b.label)
     prepare.click().run(timeout=120)
     assert not at.exception
@@ -113,13 +113,13 @@ def test_handout_is_prepared_on_request():
 
 
 def test_pain_drawing_export_buttons():
-    at = boot("app_pages/body_map.py", {"regions": "lateral_elbow:right,sacrum:midline"})
+    at = boot("app/pages/body_map.py", {"regions": "lateral_elbow:right,sacrum:midline"})
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Export CSV" in labels and "Export JSON" in labels
 
 
 def test_muscles_filter_by_referral_region():
-    at = boot("app_pages/muscles.py")
+    at = boot("app/pages/muscles.py")
     at.multiselect[3].select("heel").run()
     assert not at.exception
     names = set(at.dataframe[0].value["Muscle"])

@@ -8,7 +8,7 @@ from triggermap.quiz import Session
 
 
 def boot():
-    return AppTest.from_file(str(ROOT / "app_pages/study.py"), default_timeout=60).run()
+    return AppTest.from_file(str(ROOT / "app/pages/study.py"), default_timeout=60).run()
 
 
 def current(at):

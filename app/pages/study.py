@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from appkit import load_or_stop, sidebar
-from cards import sources_list
+from app.cards import sources_list
+from app.setup import page_setup
 from triggermap.figures import body_figure, pattern_shading
 from triggermap.quiz import DIFFICULTIES, KINDS, PASS, Bank, Session, build_session
 from triggermap.selection import apply_event
@@ -16,8 +16,8 @@ GROUP_NAMES = {"head_jaw": "Head & jaw", "neck": "Neck", "shoulder": "Shoulder",
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
 PATTERN_KEY = "Dark orange: main (essential) pain zone. Light orange, dotted: spillover zone."
 
-data, ranker, labels = load_or_stop()
-sidebar(data)
+ctx = page_setup()
+data, ranker, labels = ctx.data, ctx.ranker, ctx.labels
 ss = st.session_state
 ss.setdefault("study_seed", 0)
 ss.setdefault("study_round", 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from appkit import resources
+from app.setup import resources
 from triggermap.selection import apply_event
 
 

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from appkit import load_or_stop, sidebar, sync_url, url_state
+from app.setup import page_setup
+from app.state import sync_url
 
 TAB_ORDER = {  # patients need the practical guide and safety first; clinicians the comparison
     "patient": ("guide", "safety", "compare"),
@@ -12,9 +13,8 @@ TAB_ORDER = {  # patients need the practical guide and safety first; clinicians 
 }
 TAB_TITLES = {"compare": "Comparison", "safety": "Safety", "guide": "Practical guide for Canada"}
 
-data, ranker, labels = load_or_stop()
-audience = sidebar(data)
-state = url_state(data)
+ctx = page_setup()
+data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 refs: dict[str, int] = {}  # source id -> number in the list at the bottom, in order of first citation
 
 

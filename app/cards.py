@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from app.setup import resources
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
@@ -93,8 +94,6 @@ def red_flag_box(flags) -> None:
 @st.cache_data(show_spinner="Drawing the handout…", max_entries=64)
 def handout_pdf(kind: str, item_id: str, audience: str, day: date) -> bytes:
     """One-page PDF for a muscle or condition (cached: the picture takes seconds to render)."""
-    from appkit import resources
-
     data, ranker, _ = resources()
     if kind == "muscle":
         return muscle_handout(data, ranker, item_id, audience, muscle_png(data, ranker, item_id), day)
@@ -117,6 +116,6 @@ def needling_link() -> None:
     """Point to the practical guide: what a session is like, safety, finding a practitioner."""
     label = "Dry needling & IMS: what to expect, safety, finding a practitioner in Canada"
     try:
-        st.page_link("app_pages/needling.py", icon=":material/menu_book:", label=label)
+        st.page_link("app/pages/needling.py", icon=":material/menu_book:", label=label)
     except StreamlitPageNotFoundError:  # a page run on its own (tests) has no navigation to link into
         st.markdown(f"[{label}](needling)")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from appkit import large_print, load_or_stop, sidebar, sync_url, url_state
-from cards import muscle_card, red_flag_box
-from mapactions import clear, on_click, on_pick, on_text, show_muscle
+from app.callbacks.body_map import clear, on_click, on_pick, on_text, show_muscle
+from app.cards import muscle_card, red_flag_box
+from app.setup import page_setup
+from app.state import sync_url
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.figures import body_figure, pattern_shading
 from triggermap.lookup import reason
@@ -15,9 +16,8 @@ LEGEND = {"pain": ":blue-background[blue]: your painful areas",
           "muscle": ":orange-background[dark orange]: main (essential) pain zone · :orange[light orange, dotted]: "
                     "spillover zone · **×** trigger point (click one) · dotted outline: superficial muscle (click one)"}
 
-data, ranker, labels = load_or_stop()
-audience = sidebar(data)
-state = url_state(data)
+ctx = page_setup()
+data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 st.session_state.setdefault("click_round", 0)
 
 
@@ -78,7 +78,7 @@ points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for 
 names = {m: x.name for m, x in data.muscles.items()} if state.mode == "muscle" else None
 fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
                          clickable=state.mode == "pain", muscle_names=names, cautions=audience == "clinician",
-                         outlines=state.mode == "muscle", large=large_print())
+                         outlines=state.mode == "muscle", large=ctx.large_print)
 st.session_state.hit_table, st.session_state.point_ids = table, [tp.id for tp in tps]
 st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
 # Two alternating keys: a new key clears the chart's selection so the same region can be clicked again.

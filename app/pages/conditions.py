@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from appkit import load_or_stop, sidebar, sync_url, url_state
-from cards import condition_card
+from app.cards import condition_card
+from app.setup import page_setup
+from app.state import sync_url
 from triggermap.figures import body_figure, pattern_shading
 
-data, ranker, labels = load_or_stop()
-audience = sidebar(data)
-state = url_state(data)
+ctx = page_setup()
+data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 st.title("Conditions")
 
 ids = sorted(data.conditions, key=lambda c: (data.conditions[c].category == "not_for_dn", data.conditions[c].name))

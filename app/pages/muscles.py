@@ -3,13 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from appkit import load_or_stop, sidebar, sync_url, url_state
-from cards import muscle_card
+from app.cards import muscle_card
+from app.setup import page_setup
+from app.state import sync_url
 from triggermap.textmatch import Matcher
 
-data, ranker, labels = load_or_stop()
-audience = sidebar(data)
-state = url_state(data)
+ctx = page_setup()
+data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 st.title("Muscles")
 
 
@@ -66,7 +66,7 @@ if state.muscle in data.muscles:
     if st.button("Show on the body map"):
         state.mode = "muscle"
         sync_url(state)
-        st.switch_page("app_pages/body_map.py")
+        st.switch_page("app/pages/body_map.py")
 elif not rows:
     st.info("No muscle matches. Try a shorter name or clear the filters.")
 sync_url(state)

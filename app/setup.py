@@ -1,13 +1,16 @@
-"""Streamlit glue shared by the pages: cached data, sidebar, shared-link state."""
+"""Page setup shared by every page: cached data, the sidebar and a typed page context."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
+from app.state import large_print, url_state
 from triggermap.atlas import AtlasError
-from triggermap.data import DataError, load_dataset
+from triggermap.data import DataError, Dataset, load_dataset
 from triggermap.lookup import Ranker
-from triggermap.selection import AUDIENCES, UrlState, parse_params, to_params
+from triggermap.selection import AUDIENCES, UrlState
 
 DISCLAIMER = ("**Education, not diagnosis.** This map shows where muscles *can* refer pain, as "
               "described in the trigger-point literature. It cannot tell you what is wrong. "
@@ -31,14 +34,14 @@ html { font-size: 22px; }
 
 
 @st.cache_resource(show_spinner="Loading the body atlas and data…")
-def resources():
+def resources() -> tuple[Dataset, Ranker, dict[str, str]]:
     """Dataset, ranker and region labels, loaded once per process."""
     data = load_dataset()
     labels = {r: reg.label for r, reg in data.atlas.regions.items()}
     return data, Ranker(data), labels
 
 
-def load_or_stop():
+def load_or_stop() -> tuple[Dataset, Ranker, dict[str, str]]:
     """Resources, or a readable error page when a data file is broken."""
     try:
         return resources()
@@ -47,30 +50,7 @@ def load_or_stop():
         st.stop()
 
 
-def url_state(data) -> UrlState:
-    """The state carried by the URL, parsed once per session; bad parameters become notices."""
-    if "url_state" not in st.session_state:
-        state, notices = parse_params(dict(st.query_params), data.atlas.regions, data.muscles,
-                                      data.conditions)
-        st.session_state.url_state = state
-        st.session_state.notices = notices
-        st.session_state.audience = state.audience
-    return st.session_state.url_state
-
-
-def sync_url(state: UrlState) -> None:
-    """Write the state back to the address bar so a copied link reproduces the screen."""
-    params = to_params(state)
-    if dict(st.query_params) != params:
-        st.query_params.from_dict(params)
-
-
-def large_print() -> bool:
-    """Whether the large-print, high-contrast chairside mode is on (pages enlarge figures and lines)."""
-    return bool(st.session_state.get("large_print", False))
-
-
-def sidebar(data) -> str:
+def sidebar(data: Dataset) -> str:
     """Audience switch, large-print switch and the disclaimer; return the audience."""
     state = url_state(data)
     # re-assign so the switch survives page changes (Streamlit drops widget state of pages not shown)
@@ -89,3 +69,22 @@ def sidebar(data) -> str:
         st.toast(f"…and {len(notices) - 3} more parts of the link were ignored.")
     state.audience = st.session_state.audience
     return state.audience
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page starts from: data, ranker, region labels, audience, URL state, print size."""
+
+    data: Dataset
+    ranker: Ranker
+    labels: dict[str, str]
+    audience: str
+    state: UrlState
+    large_print: bool
+
+
+def page_setup() -> PageContext:
+    """Load the data (or stop with a readable error), draw the sidebar and return the page context."""
+    data, ranker, labels = load_or_stop()
+    audience = sidebar(data)
+    return PageContext(data, ranker, labels, audience, url_state(data), large_print())

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from appkit import load_or_stop, sidebar, sync_url, url_state
-from cards import sources_list
+from app.cards import sources_list
+from app.setup import page_setup
+from app.state import sync_url
 from triggermap.figures import body_figure
 from triggermap.lookup import ROOT_ORDER, segment
 
@@ -11,9 +12,8 @@ ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with derma
 MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
 IMS_SOURCES = ("seed_ims_gunn", "seed_fortius", "cd_istop_ims")
 
-data, ranker, labels = load_or_stop()
-audience = sidebar(data)
-state = url_state(data)
+ctx = page_setup()
+data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 
 
 def pick_root() -> str:
