@@ -1,17 +1,23 @@
 """Shared fixtures: the real atlas, dataset and ranker, loaded once."""
 
 import csv
+import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from benchmarks.server import app_server
 from triggermap import ASSETS_DIR, DATA_DIR
 from triggermap.atlas import load_atlas
 from triggermap.data import load_dataset
 from triggermap.lookup import Ranker
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DESKTOP = {"width": 1400, "height": 1000}
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +64,52 @@ def edit_cell(path, row_index, column, value):
         writer = csv.DictWriter(fh, fieldnames=cols)
         writer.writeheader()
         writer.writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """One app server for the whole test session (the browser fixture visits it once)."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
+        pytest.skip("Chromium not installed")
+    with app_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(app_url: str) -> Iterator[Any]:
+    """One headless Chromium for the whole test session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                                               "--disable-background-networking"])
+        warm = b.new_page()
+        warm.goto(app_url)
+        warm.wait_for_selector("[data-testid=stMain]", timeout=90_000)
+        warm.close()
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open pages in fresh contexts (own cookies and session): new_page(width, height, touch=False)."""
+    contexts: list[Any] = []
+
+    def make(width: int = DESKTOP["width"], height: int = DESKTOP["height"], touch: bool = False) -> Any:
+        ctx = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
+                                  is_mobile=touch and width < 600)
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+@pytest.fixture()
+def page(new_page: Callable[..., Any]) -> Any:
+    """A desktop page (1400 x 1000) in its own context."""
+    return new_page()

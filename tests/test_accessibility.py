@@ -5,7 +5,7 @@ import os
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_browser import app_url, browser, page  # noqa: F401  (fixtures)
+from tests.helpers import wait_for_app
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # `npm ci --no-audit --no-fund` installs it
@@ -37,7 +37,7 @@ def axe_path():
 
 
 @pytest.fixture(scope="module")
-def app(app_url, browser):  # noqa: F811
+def app(app_url, browser):
     """The server after one visit to the root: a fresh server's first deep link skips st.navigation."""
     pg = browser.new_page()
     pg.goto(app_url)
@@ -46,16 +46,16 @@ def app(app_url, browser):  # noqa: F811
     return app_url
 
 
-def settle(page):  # noqa: F811
+def settle(page):
     """Wait until the script run is over and charts are drawn."""
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning] [data-testid=stMain]",
                            timeout=60_000)
     page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullLayout)",
                            timeout=30_000)
-    page.wait_for_timeout(500)  # let the last deltas paint before axe reads colours
+    wait_for_app(page)  # faded elements of the previous run would be measured at the wrong contrast
 
 
-def serious_violations(page, axe_path):  # noqa: F811
+def serious_violations(page, axe_path):
     """axe-core's serious and critical WCAG 2.0/2.1 A and AA violations, as readable lines."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=axe_path)
@@ -67,7 +67,7 @@ def serious_violations(page, axe_path):  # noqa: F811
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_wcag_violations(page, app, axe_path, path):  # noqa: F811
+def test_page_has_no_serious_wcag_violations(page, app, axe_path, path):
     page.goto(app + path)
     page.locator("h1, .js-plotly-plot").first.wait_for(timeout=60_000)
     settle(page)
@@ -75,7 +75,7 @@ def test_page_has_no_serious_wcag_violations(page, app, axe_path, path):  # noqa
     assert not found, f"{path}: {len(found)} serious/critical axe violations:\n" + "\n".join(found)
 
 
-def test_axe_check_can_fail(page, app, axe_path):  # noqa: F811
+def test_axe_check_can_fail(page, app, axe_path):
     """The check above is live: a grey-on-white paragraph is reported."""
     page.goto(app + "/needling")
     settle(page)
@@ -84,7 +84,7 @@ def test_axe_check_can_fail(page, app, axe_path):  # noqa: F811
     assert any("color-contrast" in v for v in serious_violations(page, axe_path))
 
 
-def focused(page):  # noqa: F811
+def focused(page):
     """Names of the focused control: aria-label, its label's text, a button's or link's own text, by line."""
     return page.evaluate("""() => { const e = document.activeElement;
         // a control's own text only for buttons and links (not <main>'s), its label's only for inputs
@@ -95,7 +95,7 @@ def focused(page):  # noqa: F811
         return text.split('\\n').map(t => t.trim()).filter(Boolean); }""")
 
 
-def tab_to(page, name, limit=80):  # noqa: F811
+def tab_to(page, name, limit=80):
     """Press Tab until an element named `name` has the focus; fail if the keyboard never gets there."""
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -104,7 +104,7 @@ def tab_to(page, name, limit=80):  # noqa: F811
     pytest.fail(f"{name!r} is not reachable with the Tab key")
 
 
-def test_large_print_on_every_page(page, app, axe_path):  # noqa: F811
+def test_large_print_on_every_page(page, app, axe_path):
     page.goto(app + "/muscles")
     settle(page)
     tab_to(page, "Large print")
@@ -121,7 +121,7 @@ def test_large_print_on_every_page(page, app, axe_path):  # noqa: F811
         assert not found, f"large print, {title}:\n" + "\n".join(found)
 
 
-def test_muscles_page_by_keyboard_only(page, app, data):  # noqa: F811
+def test_muscles_page_by_keyboard_only(page, app, data):
     page.goto(app + "/muscles")
     settle(page)
     everything = f"{len(data.muscles)} of {len(data.muscles)} muscles"
@@ -141,7 +141,7 @@ def test_muscles_page_by_keyboard_only(page, app, data):  # noqa: F811
     page.wait_for_function("location.search.includes('mode=muscle')", timeout=30_000)
 
 
-def test_conditions_page_by_keyboard_only(page, app):  # noqa: F811
+def test_conditions_page_by_keyboard_only(page, app):
     page.goto(app + "/conditions")
     settle(page)
     tab_to(page, "Condition")
@@ -159,7 +159,7 @@ def first_card(data, ranker, kind):
     return build_session(Bank.from_data(data, ranker), kind, None, DIFFICULTIES[0], seed=0).current
 
 
-def test_study_page_by_keyboard_only(page, app, data, ranker):  # noqa: F811
+def test_study_page_by_keyboard_only(page, app, data, ranker):
     card = first_card(data, ranker, "name_the_muscle")  # the page opens on this kind, seed 0
     page.goto(app + "/study")
     settle(page)
@@ -175,7 +175,7 @@ def test_study_page_by_keyboard_only(page, app, data, ranker):  # noqa: F811
     page.get_by_role("button", name="Check").wait_for(timeout=30_000)
 
 
-def test_study_zone_question_without_the_map(page, app, data, ranker):  # noqa: F811
+def test_study_zone_question_without_the_map(page, app, data, ranker):
     card = first_card(data, ranker, "click_the_zone")
     view = data.atlas.views[card.view]
     page.goto(app + "/study")

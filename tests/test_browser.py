@@ -1,41 +1,8 @@
 """Real clicks in headless Chromium against `streamlit run explorer.py` on a free port."""
 
-import os
-import shutil
-
 import pytest
 
-from benchmarks.server import app_server
-
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
-        pytest.skip("Chromium not installed")
-    with app_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                               "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    pg = browser.new_page(viewport={"width": 1400, "height": 1000})
-    yield pg
-    pg.close()
 
 
 def data_to_pixel(page, x, y):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from tests.test_browser import app_url, browser, data_to_pixel, page  # noqa: F401  (fixtures)
+from tests.test_browser import data_to_pixel
 from triggermap.atlas import hit_grid
 from triggermap.quiz import Bank, build_session
 
@@ -19,12 +19,12 @@ def grid_point(view, region):
     return float(xs[best]), float(ys[best])
 
 
-def wait_for_chart(page):  # noqa: F811
+def wait_for_chart(page):
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     page.wait_for_function("document.querySelector('.js-plotly-plot')?._fullLayout !== undefined", timeout=30_000)
 
 
-def test_click_the_zone_by_clicking_the_map(page, app_url, data, ranker):  # noqa: F811
+def test_click_the_zone_by_clicking_the_map(page, app_url, data, ranker):
     # the page starts at seed 0, so the same deck can be built here
     card = build_session(Bank.from_data(data, ranker), "click_the_zone", None, "easy", seed=0).current
     view = data.atlas.views[card.view]
