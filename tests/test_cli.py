@@ -58,6 +58,13 @@ def test_segment_json():
     assert payload["paraspinal"] and payload["dermatome"]
 
 
+def test_segment_json_gives_roles_key_first():
+    payload = json.loads(run("segment", "c7", "--json").stdout)
+    roles = [m["role"] for m in payload["muscles"]]
+    assert "triceps_brachii" in [m["id"] for m in payload["muscles"][:3]]
+    assert set(roles) == {"key", "contributing"} and roles == sorted(roles, key=lambda r: r != "key")
+
+
 @pytest.mark.parametrize("args", [("regions", "qqqxxzz"), ("pain", "zzqqxx"), ("condition", "qqqzzzxx"),
                                   ("segment", "Q7")])
 def test_unknown_input_exits_2_with_a_message(args):

@@ -53,6 +53,14 @@ def test_every_column_is_documented(name):
     ("conditions.csv", 0, "dn", "maybe", r"conditions\.csv row 2, column 'dn'.*'indicated'"),
     ("conditions.csv", 0, "red_flags", "bad_flag", r"conditions\.csv row 2, column 'red_flags': unknown red flag"),
     ("dermatomes.csv", 3, "regions", "wing", r"dermatomes\.csv row 5, column 'regions': unknown region 'wing'"),
+    ("key_roots.csv", 0, "muscle_id", "heart", r"key_roots\.csv row 2, column 'muscle_id': unknown muscle 'heart'"),
+    ("key_roots.csv", 1, "root", "C9", r"key_roots\.csv row 3, column 'root'.*C9"),
+    ("key_roots.csv", 1, "root", "CN XI", r"key_roots\.csv row 3, column 'root'.*one spinal root"),
+    ("key_roots.csv", 0, "root", "L5", r"key_roots\.csv row 2, column 'root': L5 is not among the roots of "
+                                       r"'biceps_brachii'"),
+    ("key_roots.csv", 2, "sources", "", r"key_roots\.csv row 4, column 'sources'"),
+    ("key_roots.csv", 2, "sources", "nobody2020", r"key_roots\.csv row 4, column 'sources': unknown source"),
+    ("key_roots.csv", 1, "muscle_id", "biceps_brachii", r"key_roots\.csv row 3: 'biceps_brachii' is listed twice"),
 ])
 def test_broken_cell_names_file_row_and_column(data_copy, atlas, name, row, column, value, message):
     edit_cell(data_copy / name, row, column, value)

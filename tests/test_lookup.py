@@ -83,6 +83,45 @@ def test_myotome_table(ranker, root, muscles):
     assert seg["paraspinal"] and seg["dermatome"]
 
 
+QUADS = {"rectus_femoris", "vastus_medialis", "vastus_lateralis", "vastus_intermedius"}
+
+
+@pytest.mark.parametrize("root,first,within,key", [
+    ("C5", set(), 5, {"deltoid", "biceps_brachii"}),
+    ("C6", set(), 5, {"extensor_carpi_radialis_longus", "extensor_carpi_radialis_brevis", "biceps_brachii",
+                      "brachioradialis"}),
+    ("C7", {"triceps_brachii"}, 3, {"triceps_brachii"}),
+    ("C8", set(), 5, {"flexor_digitorum_profundus", "flexor_digitorum_superficialis"}),
+    ("T1", set(), 5, {"abductor_digiti_minimi_hand", "first_dorsal_interosseous"}),
+    ("L2", {"psoas_major", "iliacus"}, 2, {"psoas_major", "iliacus"}),
+    ("L3", QUADS, 5, QUADS | {"psoas_major", "adductor_longus", "adductor_brevis", "adductor_magnus"}),
+    ("L4", {"tibialis_anterior"}, 5, {"tibialis_anterior"} | QUADS),
+    ("L5", {"extensor_hallucis_longus", "gluteus_medius"}, 5, {"extensor_hallucis_longus", "gluteus_medius"}),
+    ("S1", {"gastrocnemius", "soleus"}, 5, {"gastrocnemius", "soleus"}),
+])
+def test_segment_lists_key_muscles_first(ranker, root, first, within, key):
+    seg = segment(ranker, root)
+    assert first <= set(seg["muscles"][:within]), seg["muscles"][:within]
+    assert key <= set(seg["key"]), seg["key"]
+    assert seg["muscles"] == seg["key"] + seg["contributing"]
+    assert not set(seg["key"]) & set(seg["contributing"])
+
+
+@pytest.mark.parametrize("root", ["C5", "C6", "C7", "C8", "T1", "L2", "L3", "L4", "L5", "S1"])
+def test_contributing_muscles_run_from_specific_to_broad(ranker, data, root):
+    seg = segment(ranker, root)
+    counts = [sum(r[0] in "CTLS" for r in data.muscles[m].roots) for m in seg["contributing"]]
+    assert counts == sorted(counts) and len(counts) > 0
+    assert set(seg["key"]) == set(data.key_roots[root]) - set(seg["paraspinal"])
+
+
+def test_ecrb_and_trapezius_roots(ranker, data):
+    assert "extensor_carpi_radialis_brevis" in segment(ranker, "C6")["key"]
+    for part in ("upper_trapezius", "middle_trapezius", "lower_trapezius"):
+        assert data.muscles[part].roots[0] == "CN XI" and {"C3", "C4"} <= set(data.muscles[part].roots)
+        assert part in segment(ranker, "C3")["muscles"]
+
+
 @pytest.mark.parametrize("text,root", [("c6", "C6"), (" L 5 ", "L5"), ("S1", "S1"), ("C9", None),
                                        ("x", None), ("T13", None), ("'; drop", None)])
 def test_normalise_root(text, root):

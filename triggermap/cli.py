@@ -84,11 +84,14 @@ def cmd_segment(args) -> None:
         raise UsageError(f"'{args.root[:20]}' is not a spinal root; use one of {', '.join(ROOT_ORDER)}")
     data = load_dataset()
     seg = segment(Ranker(data), root)
+    key = set(seg["key"])
     payload = {"root": root,
-               "muscles": [{"id": m, "name": data.muscles[m].name} for m in seg["muscles"]],
+               "muscles": [{"id": m, "name": data.muscles[m].name, "role": "key" if m in key else "contributing"}
+                           for m in seg["muscles"]],
                "paraspinal": [{"id": m, "name": data.muscles[m].name} for m in seg["paraspinal"]],
                "dermatome": seg["dermatome"], "note": seg["note"]}
-    _emit(payload, args.json, [root, *[f"  {m['name']}" for m in payload["muscles"]]])
+    _emit(payload, args.json, [root, *[f"  {m['name']}" + (" (key)" if m["role"] == "key" else "")
+                                       for m in payload["muscles"]]])
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,6 +16,7 @@ from .schema import (
     ComparisonRow,
     ConditionRow,
     DermatomeRow,
+    KeyRootRow,
     MuscleRow,
     NeedlingGuideRow,
     RedFlagRow,
@@ -42,6 +43,7 @@ class Dataset:
     comparison: list[ComparisonRow]
     choir: dict[str, ChoirRow]
     guide: list[NeedlingGuideRow]
+    key_roots: dict[str, tuple[str, ...]] = field(default_factory=dict)  # root -> key muscle ids, table order
 
     def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
         """Trigger points of one muscle, in file order."""
@@ -140,6 +142,21 @@ def _check_points(rows, atlas: Atlas) -> None:
                             f"view '{tp.view}'")
 
 
+def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[str, ...]]:
+    """Root -> key muscles; each pair must be new and among the muscle's roots in muscles.csv."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row_no, row in enumerate(rows, start=2):
+        where = f"key_roots.csv row {row_no}"
+        if row.muscle_id in out.get(row.root, ()):
+            raise DataError(f"{where}: '{row.muscle_id}' is listed twice for {row.root}")
+        roots = muscles[row.muscle_id].roots
+        if row.root not in roots:
+            raise DataError(f"{where}, column 'root': {row.root} is not among the roots of "
+                            f"'{row.muscle_id}' in muscles.csv ({';'.join(roots)})")
+        out[row.root] = (*out.get(row.root, ()), row.muscle_id)
+    return out
+
+
 def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Dataset:
     """Load, validate and cross-check every data file."""
     data_dir = Path(data_dir)
@@ -154,7 +171,7 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     choir = _by_id(raw["choir_regions.csv"], "choir_regions.csv", key="code")
     regions = set(atlas.regions)
     for name in ("muscles.csv", "trigger_points.csv", "conditions.csv", "red_flags.csv",
-                 "dermatomes.csv", "needling_comparison.csv", "needling_guide.csv"):
+                 "dermatomes.csv", "needling_comparison.csv", "needling_guide.csv", "key_roots.csv"):
         _check_refs(name, raw[name], "sources", sources, "source")
     tps = raw["trigger_points.csv"]
     _check_refs("trigger_points.csv", tps, "muscle_id", muscles, "muscle")
@@ -164,5 +181,7 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("conditions.csv", raw["conditions.csv"], "muscles", muscles, "muscle")
     _check_refs("conditions.csv", raw["conditions.csv"], "red_flags", flags, "red flag")
     _check_refs("dermatomes.csv", raw["dermatomes.csv"], "regions", regions, "region")
+    _check_refs("key_roots.csv", raw["key_roots.csv"], "muscle_id", muscles, "muscle")
     return Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
-                   raw["needling_comparison.csv"], choir, raw["needling_guide.csv"])
+                   raw["needling_comparison.csv"], choir, raw["needling_guide.csv"],
+                   key_roots=_key_roots(raw["key_roots.csv"], muscles))

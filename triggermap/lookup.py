@@ -131,13 +131,21 @@ def normalise_root(text: str) -> str | None:
     return root if root in ROOT_ORDER else None
 
 
+def _specificity(roots: tuple[str, ...], root: str) -> tuple[int, float]:
+    """Sort key: muscles with fewer spinal roots, centred on this one, depend on it most."""
+    spinal = [ROOT_ORDER.index(r) for r in roots if r in ROOT_ORDER]
+    return len(spinal), abs(ROOT_ORDER.index(root) - (min(spinal) + max(spinal)) / 2)
+
+
 def segment(ranker: Ranker, root: str) -> dict:
-    """Muscles, paraspinal level and dermatome regions of one spinal root."""
+    """Key muscles (from key_roots.csv) first, then the other muscles of one root, plus paraspinal and dermatome."""
     data = ranker.data
-    muscles = sorted(ranker.roots.get(root, []), key=lambda m: data.muscles[m].name)
     para = PARASPINAL[root[0]]
     paraspinal = [m for m in (para,) if m in data.muscles]
+    key = [m for m in data.key_roots.get(root, ()) if m not in paraspinal]
+    rest = [m for m in ranker.roots.get(root, []) if m not in key and m not in paraspinal]
+    rest.sort(key=lambda m: (*_specificity(data.muscles[m].roots, root), data.muscles[m].name))
     derm = data.dermatomes.get(root)
-    return {"root": root, "muscles": [m for m in muscles if m not in paraspinal],
+    return {"root": root, "muscles": key + rest, "key": key, "contributing": rest,
             "paraspinal": paraspinal, "dermatome": list(derm.regions) if derm else [],
             "note": derm.note if derm else ""}

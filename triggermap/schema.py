@@ -152,6 +152,23 @@ class NeedlingGuideRow(Row):
     sources: Sources
 
 
+def _spinal_root(value) -> str:
+    """Check one spinal root name (C5, L4, S1); cranial nerves have no myotome here."""
+    items = _roots(value)
+    if len(items) != 1 or items[0].startswith("CN"):
+        raise ValueError(f"'{value}' is not one spinal root like C5, T1, L4 or S1")
+    return items[0]
+
+
+class KeyRootRow(Row):
+    """A muscle that a standard root table tests for one spinal root (its key muscle)."""
+
+    root: Annotated[str, BeforeValidator(_spinal_root)]
+    muscle_id: Id
+    test: Text
+    sources: Sources
+
+
 class ChoirRow(Row):
     """One region of the CHOIR Body Map."""
 
@@ -171,4 +188,5 @@ FILES = {
     "needling_comparison.csv": ComparisonRow,
     "needling_guide.csv": NeedlingGuideRow,
     "choir_regions.csv": ChoirRow,
+    "key_roots.csv": KeyRootRow,
 }
