@@ -62,3 +62,10 @@ def test_a_complete_citation_passes():
                              "needling of myofascial trigger points: a comparison. Arch Phys Med Rehabil. "
                              "1997;78(9):957-960.")
     assert problems(src) == []
+
+
+@pytest.mark.parametrize("source,phrase", [("hx_delphi2018", "differs between people"),
+                                           ("hx_rathbone2017", "0.45"), ("hx_hong1997", "about half")])
+def test_guide_says_where_experts_agree_and_disagree(data, source, phrase):
+    cited = [r.text for r in data.guide if source in r.sources]
+    assert any(phrase in text for text in cited), cited
