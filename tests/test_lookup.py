@@ -112,7 +112,7 @@ def test_contributing_muscles_run_from_specific_to_broad(ranker, data, root):
     seg = segment(ranker, root)
     counts = [sum(r[0] in "CTLS" for r in data.muscles[m].roots) for m in seg["contributing"]]
     assert counts == sorted(counts) and len(counts) > 0
-    assert set(seg["key"]) == set(data.key_roots[root]) - set(seg["paraspinal"])
+    assert set(seg["key"]) == {k.muscle_id for k in data.key_roots[root]} - set(seg["paraspinal"])
 
 
 def test_ecrb_and_trapezius_roots(ranker, data):

@@ -122,8 +122,13 @@ def test_picking_a_root_lists_the_cli_muscles(data):
     assert f"{data.muscles['cervical_multifidus'].name}, beside the spine at the C6 level" in text
     out = subprocess.run([sys.executable, "-m", "triggermap", "segment", "C6", "--json"], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)
-    cli = [m["name"] for m in json.loads(out.stdout)["muscles"]]
-    assert "- " + "\n- ".join(cli) in text
+    cli = json.loads(out.stdout)["muscles"]
+    key = [m["name"] for m in cli if m["role"] == "key"]
+    rest = [m["name"] for m in cli if m["role"] == "contributing"]
+    assert key[:2] == ["Extensor carpi radialis longus", "Extensor carpi radialis brevis"]
+    assert all(f"- {n} — " in text for n in key) and text.index(key[-1]) < text.index("- " + rest[0])
+    assert "- " + "\n- ".join(rest) in text
+    assert any(e.label.startswith("Other muscles with a share of C6") for e in at.expander)
     assert data.dermatomes["C6"].note in text
 
 

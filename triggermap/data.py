@@ -43,7 +43,7 @@ class Dataset:
     comparison: list[ComparisonRow]
     choir: dict[str, ChoirRow]
     guide: list[NeedlingGuideRow]
-    key_roots: dict[str, tuple[str, ...]] = field(default_factory=dict)  # root -> key muscle ids, table order
+    key_roots: dict[str, tuple[KeyRootRow, ...]] = field(default_factory=dict)  # root -> key muscle rows, table order
 
     def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
         """Trigger points of one muscle, in file order."""
@@ -142,18 +142,18 @@ def _check_points(rows, atlas: Atlas) -> None:
                             f"view '{tp.view}'")
 
 
-def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[str, ...]]:
-    """Root -> key muscles; each pair must be new and among the muscle's roots in muscles.csv."""
-    out: dict[str, tuple[str, ...]] = {}
+def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRootRow, ...]]:
+    """Root -> key muscle rows; each pair must be new and among the muscle's roots in muscles.csv."""
+    out: dict[str, tuple[KeyRootRow, ...]] = {}
     for row_no, row in enumerate(rows, start=2):
         where = f"key_roots.csv row {row_no}"
-        if row.muscle_id in out.get(row.root, ()):
+        if any(k.muscle_id == row.muscle_id for k in out.get(row.root, ())):
             raise DataError(f"{where}: '{row.muscle_id}' is listed twice for {row.root}")
         roots = muscles[row.muscle_id].roots
         if row.root not in roots:
             raise DataError(f"{where}, column 'root': {row.root} is not among the roots of "
                             f"'{row.muscle_id}' in muscles.csv ({';'.join(roots)})")
-        out[row.root] = (*out.get(row.root, ()), row.muscle_id)
+        out[row.root] = (*out.get(row.root, ()), row)
     return out
 
 

@@ -142,7 +142,7 @@ def segment(ranker: Ranker, root: str) -> dict:
     data = ranker.data
     para = PARASPINAL[root[0]]
     paraspinal = [m for m in (para,) if m in data.muscles]
-    key = [m for m in data.key_roots.get(root, ()) if m not in paraspinal]
+    key = [k.muscle_id for k in data.key_roots.get(root, ()) if k.muscle_id not in paraspinal]
     rest = [m for m in ranker.roots.get(root, []) if m not in key and m not in paraspinal]
     rest.sort(key=lambda m: (*_specificity(data.muscles[m].roots, root), data.muscles[m].name))
     derm = data.dermatomes.get(root)

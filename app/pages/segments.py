@@ -52,15 +52,24 @@ def dermatome_views(root: str, seg: dict) -> None:
 
 def muscle_lists(root: str, seg: dict) -> None:
     """The myotome's muscles, the paraspinal level, and one muscle's roots on request."""
-    names = [data.muscles[m].name for m in seg["muscles"]]
+    tests = {k.muscle_id: k.test for k in data.key_roots.get(root, ())}
+    rest = [data.muscles[m].name for m in seg["contributing"]]
     st.markdown(f"#### Muscles supplied by {root}")
-    st.markdown("\n".join(f"- {n}" for n in names) if names else "_No muscle in this app lists this root._")
+    if seg["key"]:  # key muscles first, as the root tables test them; the rest folded
+        st.markdown("**Key muscles** (tested for this root in standard root tables):\n"
+                    + "\n".join(f"- {data.muscles[m].name} — {tests[m]}" for m in seg["key"]))
+    if rest:
+        with st.expander(f"Other muscles with a share of {root} ({len(rest)}), most specific first",
+                         expanded=not seg["key"]):
+            st.markdown("\n".join(f"- {n}" for n in rest))
+    if not seg["muscles"]:
+        st.markdown("_No muscle in this app lists this root._")
     for m in seg["paraspinal"]:
         st.markdown(f"**Paraspinal level:** {data.muscles[m].name}, beside the spine at the {root} level. In IMS "
                     "the short muscles next to the spine at the irritated root's level are needled along with "
                     "the shortened muscles in the limb or trunk.")
-    st.caption("Muscle roots from muscles.csv (same list as `python -m triggermap segment "
-               f"{root} --json`); the IMS approach after Gunn.")
+    st.caption("Muscle roots from muscles.csv, key muscles from key_roots.csv (same order as `python -m "
+               f"triggermap segment {root} --json`); the IMS approach after Gunn.")
     pick = st.selectbox("Look up a muscle's roots", [None, *seg["muscles"], *seg["paraspinal"]],
                         key=f"seg_muscle_{root}",  # per root: a muscle from another root is never kept
                         format_func=lambda m: "Pick a muscle…" if m is None else data.muscles[m].name)
@@ -86,6 +95,7 @@ with right:
     muscle_lists(root, seg)
 derm = data.dermatomes.get(root)
 with st.expander("Sources"):
-    ids = [*IMS_SOURCES, *(derm.sources if derm else ("lee2008",))]
+    ids = [*IMS_SOURCES, *(derm.sources if derm else ("lee2008",)),
+           *(s for k in data.key_roots.get(root, ()) for s in k.sources)]
     sources_list(data, [*ids, *(s for m in seg["muscles"] + seg["paraspinal"] for s in data.muscles[m].sources)])
 sync_url(state)
