@@ -7,6 +7,7 @@ Run: python scripts/build_atlas.py
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections import defaultdict
@@ -109,7 +110,7 @@ def _polygons(geom, min_area=0.02):
     return rings
 
 
-def build_view(view):
+def build_view(view, depth_of):
     """Compute regions, muscles and silhouette of one view as a JSON-ready dict."""
     parts = _split_parts(view)
     seeds = _expanded_seeds(view, parts)
@@ -131,9 +132,12 @@ def build_view(view):
     if empty:
         raise SystemExit(f"{view['id']}: regions with no area: {', '.join(empty)}")
     sil = view["silhouette"]
-    outlines = [{"id": m["id"], "muscles": m["muscles"],
+    outlines = [{"id": m["id"], "muscles": m["muscles"], "depth": m["depth"],
                  "polygons": _polygons(shapely.make_valid(m["shape"]).intersection(sil))}
-                for m in muscles.for_view(view["id"])]
+                for m in muscles.for_view(view["id"], depth_of)]
+    empty = [m["id"] for m in outlines if not m["polygons"]]
+    if empty:
+        raise SystemExit(f"{view['id']}: muscles with no area inside the body: {', '.join(empty)}")
     zones = [{"id": c["id"], "polygons": _polygons(c["shape"].intersection(sil))}
              for c in cautions.for_view(view["id"], view.get("single_side", False))]
     return {"view": view["id"], "title": view["title"], "cautions": zones,
@@ -148,12 +152,14 @@ def main():
     """Write one JSON file per view."""
     midline = {row.split(",")[0] for row in (ROOT / "data" / "regions.csv").read_text()
                .splitlines()[1:] if row.rstrip().endswith(",1")}
+    with open(ROOT / "data" / "muscles.csv", newline="", encoding="utf-8") as fh:
+        depth_of = {row["id"]: row["depth"] for row in csv.DictReader(fh)}
     out_dir = ROOT / "assets" / "views"
     out_dir.mkdir(parents=True, exist_ok=True)
     for spec in (anterior, posterior, head_neck, foot):
         view = spec.build()
         view["midline_regions"] = midline
-        data = build_view(view)
+        data = build_view(view, depth_of)
         path = out_dir / f"{data['view']}.json"
         path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
         print(f"{path.relative_to(ROOT)}: {len(data['regions'])} regions")  # noqa: T201

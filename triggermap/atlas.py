@@ -18,6 +18,7 @@ from .textmatch import Matcher, split_phrases
 
 VIEW_IDS = ("anterior", "posterior", "head_neck", "foot")
 SIDES = ("right", "left", "midline")
+MUSCLE_DEPTHS = ("superficial", "deep")
 GAP_TOLERANCE = 0.002  # share of the silhouette area allowed as gap or overlap
 
 
@@ -50,6 +51,7 @@ class Shape:
     side: str
     rings: tuple[np.ndarray, ...]
     muscles: tuple[str, ...] = ()
+    depth: str = ""  # muscle shapes only: superficial or deep (drawn dashed, lighter)
 
 
 @dataclass(eq=False)
@@ -202,8 +204,13 @@ def _load_view(path: Path, regions: dict[str, Region]) -> View:
         if side not in SIDES:
             raise AtlasError(f"{where}, region '{rid}': side '{side}' not one of {SIDES}")
         shapes.append(Shape(rid, side, _rings(item.get("polygons"), f"{where}, region '{rid}'", frame)))
-    muscles = [Shape(m["id"], "", _rings(m.get("polygons"), f"{where}, muscle '{m['id']}'", frame),
-                     tuple(m.get("muscles", ()))) for m in data.get("muscles", [])]
+    muscles = []
+    for m in data.get("muscles", []):
+        depth = m.get("depth", "superficial")
+        if depth not in MUSCLE_DEPTHS:
+            raise AtlasError(f"{where}, muscle '{m['id']}': depth '{depth}' not one of {MUSCLE_DEPTHS}")
+        muscles.append(Shape(m["id"], "", _rings(m.get("polygons"), f"{where}, muscle '{m['id']}'", frame),
+                             tuple(m.get("muscles", ())), depth))
     cautions = [Shape(c["id"], "", _rings(c.get("polygons"), f"{where}, caution zone '{c['id']}'", frame))
                 for c in data.get("cautions", [])]
     view = View(vid, data.get("title", vid), frame[0], frame[1], data.get("viewer_left_side", "right"),

@@ -178,6 +178,15 @@ class ChoirRow(Row):
     source_note: str = ""
 
 
+class AttachmentRow(Row):
+    """Origin and insertion a muscle's shape was drawn from."""
+
+    muscle_id: Id
+    origin: Text
+    insertion: Text
+    sources: Sources
+
+
 FILES = {
     "sources.csv": SourceRow,
     "muscles.csv": MuscleRow,
@@ -189,4 +198,5 @@ FILES = {
     "needling_guide.csv": NeedlingGuideRow,
     "choir_regions.csv": ChoirRow,
     "key_roots.csv": KeyRootRow,
+    "muscle_attachments.csv": AttachmentRow,
 }
