@@ -25,7 +25,6 @@ from .schema import (
     TriggerPointRow,
 )
 
-
 # Muscles being added to muscles.csv on another branch (issue #13): their shapes and attachment rows
 # are accepted before their rows land. Empty this once they are in muscles.csv.
 PENDING_MUSCLES = frozenset({

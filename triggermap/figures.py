@@ -109,16 +109,19 @@ def caution_traces(view: View, flip: bool = False) -> list[dict]:
 
 
 def muscle_traces(view: View, highlight: set[str], flip: bool = False, scale: float = 1.0) -> list[dict]:
-    """Superficial muscle outlines: dashed, highlighted ones bold."""
+    """Superficial muscle outlines dotted; highlighted ones bold (deep ones dashed, so they read as under)."""
     f = sum(view.x_range) if flip else None
-    plain = [r for m in view.muscles if not set(m.muscles) & highlight for r in m.rings]
-    bold = [r for m in view.muscles if set(m.muscles) & highlight for r in m.rings]
+    plain = [r for m in view.muscles if not set(m.muscles) & highlight and m.depth != "deep" for r in m.rings]
+    bold = [r for m in view.muscles if set(m.muscles) & highlight and m.depth != "deep" for r in m.rings]
+    deep = [r for m in view.muscles if set(m.muscles) & highlight and m.depth == "deep" for r in m.rings]
     out = []
-    for rings, width, colour in ((plain, 0.8 * scale, "#8C7B6B"), (bold, 2.2 * scale, HIGHLIGHT_COLOUR)):
+    for rings, width, colour, dash in ((plain, 0.8 * scale, "#8C7B6B", "dot"),
+                                       (bold, 2.2 * scale, HIGHLIGHT_COLOUR, "dot"),
+                                       (deep, 2.0 * scale, HIGHLIGHT_COLOUR, "dash")):
         if rings:
             x, y = _path(rings, f)
             out.append({"type": "scatter", "x": x, "y": y, "mode": "lines", "hoverinfo": "skip",
-                        "line": {"color": colour, "width": width, "dash": "dot"}})
+                        "line": {"color": colour, "width": width, "dash": dash}})
     return out
 
 
