@@ -45,10 +45,34 @@ def test_covering_more_regions_ranks_higher(ranker):
 def test_sides_are_kept_apart_and_midline_matches_both(ranker):
     ranked = ranker.rank([("lateral_elbow", "left")])
     assert ranked and all(m.side == "left" for m in ranked)
-    both = ranker.rank([("lateral_elbow", "left"), ("lateral_elbow", "right")])
-    assert {m.side for m in both} == {"left", "right"}
+    apart = ranker.rank([("lateral_elbow", "left"), ("dorsal_wrist", "right")])
+    assert {m.side for m in apart} == {"left", "right"}
     mid = ranker.rank([("sacrum", "midline")])
     assert mid and all(m.side == "either" for m in mid)
+
+
+@pytest.mark.parametrize("regions", [["temple"], ["lateral_elbow", "dorsal_wrist"], ["heel"]])
+def test_both_sides_list_each_muscle_once_scored_as_one_side(ranker, regions):
+    # Was: each muscle twice, left and right, each at half score ("1 of your 2 areas").
+    one = {m.muscle_id: m.score for m in ranker.rank([(r, "right") for r in regions])}
+    both = ranker.rank([(r, s) for r in regions for s in ("left", "right")])
+    assert [m.side for m in both] == ["both"] * len(both)
+    assert len({m.muscle_id for m in both}) == len(both)
+    assert {m.muscle_id: m.score for m in both} == one
+
+
+@pytest.mark.parametrize("family,part,muscle", [
+    (["anterior_knee", "medial_knee", "lateral_knee", "posterior_knee"], "medial_knee", "vastus_medialis"),
+    (["calf", "lower_calf"], "calf", "gastrocnemius"),
+])
+def test_a_whole_family_counts_as_one_area(ranker, family, part, muscle):
+    # A muscle whose zone covers one part of the family the person named ('knee') is not penalised.
+    whole = {m.muscle_id: m for m in ranker.rank([(r, "right") for r in family])}
+    assert part in whole[muscle].essential
+    assert (whole[muscle].areas, whole[muscle].main_areas) == (1, 1)
+    assert whole[muscle].score >= 80  # coverage 1 of 1 area, not 1 of 4 regions
+    plus = {m.muscle_id: m for m in ranker.rank([(r, "right") for r in [*family, "thumb"]])}
+    assert (plus[muscle].areas, plus[muscle].any_areas) == (2, 1)
 
 
 def test_ranking_is_deterministic(ranker):

@@ -14,7 +14,7 @@ from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
 from . import ASSETS_DIR, DATA_DIR
-from .textmatch import Matcher, split_phrases
+from .textmatch import Matcher
 
 VIEW_IDS = ("anterior", "posterior", "head_neck", "foot")
 SIDES = ("right", "left", "midline")
@@ -109,15 +109,19 @@ class Atlas:
         """Rank regions for free text, typo-tolerant; best first."""
         return self._matcher.rank(text, limit=limit)
 
+    @cached_property
+    def lexicon(self):
+        """The pain-language lexicon over this atlas's regions and the shipped word tables."""
+        from .data import read_rows  # data imports this module
+        from .language import Lexicon
+        from .schema import BodyWordRow, PainWordRow
+
+        return Lexicon(self.regions, read_rows(DATA_DIR / "body_words.csv", BodyWordRow),
+                       read_rows(DATA_DIR / "pain_words.csv", PainWordRow))
+
     def resolve(self, text: str) -> list[tuple[str, float]]:
-        """Resolve text naming one or several places ('outer elbow and wrist') to regions."""
-        found: dict[str, float] = {}
-        for phrase in split_phrases(text):
-            hits = self.search(phrase, limit=1)
-            if hits:
-                rid, score = hits[0]
-                found[rid] = max(found.get(rid, 0.0), score)
-        return list(found.items())
+        """Regions named in text, in order (kept for older callers; language.Lexicon.read gives sides too)."""
+        return [(rid, 100.0) for rid in dict.fromkeys(p.region for p in self.lexicon.read(text).places)]
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from .atlas import Atlas, load_atlas
 from .schema import (
     FILES,
     AttachmentRow,
+    BodyWordRow,
     ChoirRow,
     ComparisonRow,
     ConditionRow,
@@ -20,6 +22,7 @@ from .schema import (
     KeyRootRow,
     MuscleRow,
     NeedlingGuideRow,
+    PainWordRow,
     RedFlagRow,
     SourceRow,
     TriggerPointRow,
@@ -55,6 +58,14 @@ class Dataset:
     guide: list[NeedlingGuideRow]
     key_roots: dict[str, tuple[KeyRootRow, ...]] = field(default_factory=dict)  # root -> key muscle rows, table order
     attachments: dict[str, AttachmentRow] = field(default_factory=dict)
+    body_words: tuple[BodyWordRow, ...] = ()
+    pain_words: tuple[PainWordRow, ...] = ()
+
+    @cached_property
+    def lexicon(self):
+        """The pain-language lexicon built from the region names and the two word tables."""
+        from .language import Lexicon  # language reads rows through this module
+        return Lexicon(self.atlas.regions, self.body_words, self.pain_words)
 
     def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
         """Trigger points of one muscle, in file order."""
@@ -219,6 +230,25 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("muscle_attachments.csv", raw["muscle_attachments.csv"], "muscle_id",
                 set(muscles) | PENDING_MUSCLES, "muscle")
     _check_shapes(atlas, muscles, attachments)
-    return Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
+    _check_words(raw["body_words.csv"], raw["pain_words.csv"], regions, conditions)
+    data = Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
                    raw["needling_comparison.csv"], choir, raw["needling_guide.csv"],
-                   key_roots=_key_roots(raw["key_roots.csv"], muscles), attachments=attachments)
+                   key_roots=_key_roots(raw["key_roots.csv"], muscles), attachments=attachments,
+                   body_words=tuple(raw["body_words.csv"]), pain_words=tuple(raw["pain_words.csv"]))
+    data.lexicon  # noqa: B018 -- build now so a clash between words fails at load time, not in a page
+    return data
+
+
+def _check_words(body_words, pain_words, regions, conditions) -> None:
+    """Word tables name real regions and conditions; a pain word names a place or is a nerve symptom."""
+    _by_id(body_words, "body_words.csv", key="word")
+    _by_id(pain_words, "pain_words.csv", key="phrase")
+    _check_refs("body_words.csv", body_words, "regions", regions, "region")
+    _check_refs("pain_words.csv", pain_words, "regions", regions, "region")
+    for row_no, word in enumerate(pain_words, start=2):
+        if word.condition and word.condition not in conditions:
+            raise DataError(f"pain_words.csv row {row_no}, column 'condition': unknown condition "
+                            f"'{word.condition}' (see conditions.csv)")
+        if not word.regions and word.nerve != "1":
+            raise DataError(f"pain_words.csv row {row_no}, column 'regions': '{word.phrase}' names no region "
+                            f"and is not a nerve symptom (nerve = 1)")

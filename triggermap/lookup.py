@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -21,13 +21,16 @@ ROOT_ORDER = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + 
 
 @dataclass(frozen=True)
 class Match:
-    """One ranked muscle with the reason it is listed."""
+    """One ranked muscle with the reason it is listed; side is left, right, both or either (midline only)."""
 
     muscle_id: str
     side: str
     score: float
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
+    areas: int = 0  # areas the person named (an umbrella word's family counts as one)
+    main_areas: int = 0  # of them, reached by the main (essential) zone
+    any_areas: int = 0  # reached by either zone
 
 
 class Ranker:
@@ -55,28 +58,58 @@ class Ranker:
         names = [data.muscles[m].name for m in self.muscle_ids]
         self.name_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")
         self.midline = np.array([data.atlas.regions[r].midline for r in self.region_ids])
+        # Umbrella-word families, largest first: a selection holding a whole family is one area.
+        families = {tuple(sorted(self._r[r] for r in w.regions if not self.midline[self._r[r]]))
+                    for w in data.body_words}
+        self.families = sorted((f for f in families if len(f) > 1), key=lambda f: (-len(f), f))
+
+    def areas(self, rows: set[int]) -> list[tuple[int, ...]]:
+        """Group selected region rows into the areas the person meant: whole families first, then single regions."""
+        left, out = set(rows), []
+        for fam in self.families:
+            if left.issuperset(fam):
+                members = tuple(sorted(left & (set(fam) | {i for i in left if self.midline[i]})))
+                out.append(members)
+                left -= set(members)
+        return out + [(i,) for i in sorted(left)]
 
     def rank(self, selection, top: int | None = None) -> list[Match]:
-        """Rank muscles for selected (region, side) pairs; side is right, left or midline."""
+        """Rank muscles for selected (region, side) pairs; side is right, left or midline.
+
+        A muscle that matches both sides the same way is listed once with side 'both', scored as for one side.
+        """
         selection = [(r, s) for r, s in selection if r in self._r]
         if not selection:
             return []
+        areas = self.areas({self._r[r] for r, _ in selection})
         sides = sorted({s for _, s in selection if s in ("right", "left")}) or ["right"]
-        matches = []
+        per_side = []
         for side in sides:
             q = np.zeros(len(self.region_ids), dtype=np.float32)
             for r, s in selection:
                 if s in (side, "midline") or self.midline[self._r[r]]:
                     q[self._r[r]] = 1.0
-            matches += self._rank_side(q, side, len(selection), top)
+            per_side.append(self._rank_side(q, side, areas, top))
         if len(sides) == 1 and all(s == "midline" for _, s in selection):
-            matches = [Match(m.muscle_id, "either", m.score, m.essential, m.spillover) for m in matches]
+            per_side = [[replace(m, side="either") for m in per_side[0]]]
+        matches = _merge_sides(per_side)
         matches.sort(key=lambda m: (-m.score, self.data.muscles[m.muscle_id].name, m.side))
         return matches[:top] if top else matches
 
-    def _rank_side(self, q: np.ndarray, side: str, n_selected: int, top: int | None) -> list[Match]:
+    def _rank_side(self, q: np.ndarray, side: str, areas: list[tuple[int, ...]], top: int | None) -> list[Match]:
         hit = q @ self.weights
-        coverage = hit / n_selected
+        # Coverage counts areas, not regions: the best-covered region of a family stands for the family.
+        cover = np.zeros_like(hit)
+        main = np.zeros(hit.shape, dtype=np.int64)
+        reach = np.zeros(hit.shape, dtype=np.int64)
+        for area in areas:
+            rows = [i for i in area if q[i]]
+            if rows:
+                best = self.weights[rows].max(axis=0)
+                cover += best
+                main += self.essential[rows].max(axis=0) > 0
+                reach += best > 0
+        coverage = cover / len(areas)
         precision = np.divide(hit, self.totals, out=np.zeros_like(hit), where=self.totals > 0)
         score = np.round(100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * precision), 1)
         found = np.flatnonzero(hit > 0)
@@ -90,8 +123,8 @@ class Ranker:
         spill = ((self.spillover[rows][:, order] > 0) * bits).sum(axis=0).tolist()
         subsets = {mask: tuple(n for i, n in enumerate(names) if mask >> i & 1) for mask in set(ess) | set(spill)}
         scores = score[order].tolist()
-        return [Match(self.muscle_ids[m], side, scores[k], subsets[ess[k]], subsets[spill[k]])
-                for k, m in enumerate(order.tolist())]
+        return [Match(self.muscle_ids[m], side, scores[k], subsets[ess[k]], subsets[spill[k]], len(areas),
+                      int(main[m]), int(reach[m])) for k, m in enumerate(order.tolist())]
 
     def pattern(self, *muscle_ids: str) -> tuple[list[str], list[str]]:
         """Essential and spillover region ids of one or more muscles (spillover never repeats an essential one)."""
@@ -110,16 +143,33 @@ class Ranker:
         return out
 
 
-def reason(match: Match, labels: dict[str, str], n_selected: int) -> str:
+def _merge_sides(per_side: list[list[Match]]) -> list[Match]:
+    """One entry per muscle when left and right match alike (same score and zones), marked 'both'."""
+    if len(per_side) == 1:
+        return list(per_side[0])
+    right = {m.muscle_id: m for m in per_side[1]}
+    out = []
+    for m in per_side[0]:
+        twin = right.get(m.muscle_id)
+        if twin and (twin.score, twin.essential, twin.spillover) == (m.score, m.essential, m.spillover):
+            out.append(replace(m, side="both"))
+            del right[m.muscle_id]
+        else:
+            out.append(m)
+    return out + list(right.values())
+
+
+def reason(match: Match, labels: dict[str, str], n_selected: int | None = None) -> str:
     """Explain a match in plain words."""
     parts = []
     if match.essential:
         parts.append("main pain zone covers " + ", ".join(labels[r].lower() for r in match.essential))
     if match.spillover:
         parts.append("spillover zone covers " + ", ".join(labels[r].lower() for r in match.spillover))
-    covered = len(match.essential) + len(match.spillover)
+    covered, total = (match.any_areas, match.areas) if match.areas else \
+        (len(match.essential) + len(match.spillover), n_selected or 1)
     text = "; ".join(parts)
-    return f"{text} ({covered} of your {n_selected} areas)" if n_selected > 1 else text
+    return f"{text} ({covered} of your {total} areas)" if total > 1 else text
 
 
 def normalise_root(text: str) -> str | None:

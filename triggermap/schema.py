@@ -187,6 +187,24 @@ class AttachmentRow(Row):
     sources: Sources
 
 
+class BodyWordRow(Row):
+    """An umbrella word ('knee') and the regions of its family."""
+
+    word: Text
+    regions: Annotated[tuple[str, ...], BeforeValidator(_split), Field(min_length=1)]
+    note: str = ""
+
+
+class PainWordRow(Row):
+    """A symptom or condition word, the places it names, its condition and whether it is a nerve symptom."""
+
+    phrase: Text
+    regions: List = ()
+    condition: Annotated[str, Field(pattern=r"^([a-z0-9_]+)?$")] = ""
+    nerve: Literal["0", "1"] = "0"
+    note: str = ""
+
+
 FILES = {
     "sources.csv": SourceRow,
     "muscles.csv": MuscleRow,
@@ -199,4 +217,6 @@ FILES = {
     "choir_regions.csv": ChoirRow,
     "key_roots.csv": KeyRootRow,
     "muscle_attachments.csv": AttachmentRow,
+    "body_words.csv": BodyWordRow,
+    "pain_words.csv": PainWordRow,
 }

@@ -10,7 +10,6 @@ from rapidfuzz import fuzz, process, utils
 MAX_QUERY = 200
 FILLER = re.compile(r"\b(my|the|a|an|pain|pains|painful|hurts?|hurting|ache|aches|aching|sore|"
                     r"in|on|at|of|around|area|region|left|right|both)\b")
-SPLIT = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bplus\b|/)\s*")
 
 
 def normalise(text: str) -> str:
@@ -23,11 +22,6 @@ def normalise(text: str) -> str:
 def core(text: str) -> str:
     """Drop filler words (pain, my, the …) that carry no location."""
     return " ".join(FILLER.sub(" ", normalise(text)).split())
-
-
-def split_phrases(text: str) -> list[str]:
-    """Split 'outer elbow and wrist' into separate phrases."""
-    return [p for p in SPLIT.split(str(text)[:MAX_QUERY]) if p.strip()]
 
 
 class Matcher:
