@@ -24,8 +24,9 @@ def test_regions_json(phrase, region):
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
     assert payload["query"] == phrase
-    assert payload["regions"][0]["id"] == region
-    assert set(payload["regions"][0]) == {"id", "label", "score"}
+    assert region in [r["id"] for r in payload["regions"]]  # 'sole of the foot' is the whole sole now
+    assert set(payload["regions"][0]) == {"id", "label", "side", "matched"}
+    assert payload["regions"][0]["side"] in {"left", "right", "midline"}
 
 
 def test_info_json():
@@ -38,7 +39,8 @@ def test_info_json():
 
 def test_pain_json():
     payload = json.loads(run("pain", "outer elbow", "--side", "left", "--top", "10", "--json").stdout)
-    assert payload["regions"] == [{"id": "lateral_elbow", "label": "Outer elbow"}]
+    assert payload["regions"] == [{"id": "lateral_elbow", "label": "Outer elbow", "side": "left",
+                                   "matched": "outer elbow"}]
     ids = [m["id"] for m in payload["muscles"]]
     assert {"supinator", "brachioradialis"} <= set(ids) and len(ids) <= 10
     scores = [m["score"] for m in payload["muscles"]]
@@ -82,3 +84,43 @@ def test_package_never_imports_streamlit():
     code = "import sys, triggermap.cli, triggermap.figures, triggermap.lookup; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("my left elbow and right wrist",), {("lateral_elbow", "left"), ("medial_elbow", "left"),
+                                          ("dorsal_wrist", "right"), ("volar_wrist", "right")}),
+    (("right knee", "--side", "left"), {("anterior_knee", "right"), ("posterior_knee", "right")}),
+    (("knee", "--side", "left"), {("anterior_knee", "left"), ("posterior_knee", "left")}),
+    (("breastbone", "--side", "left"), {("sternum", "midline")}),
+    (("pain in both my temples",), {("temple", "left"), ("temple", "right")}),
+])
+def test_regions_take_sides_from_the_text(args, expected):
+    out = run("regions", *args, "--json")
+    assert out.returncode == 0, out.stderr
+    found = {(r["id"], r["side"]) for r in json.loads(out.stdout)["regions"]}
+    assert expected <= found
+    assert {s for _, s in found} <= {s for _, s in expected}
+
+
+def test_pain_both_sides_lists_each_muscle_once():
+    payload = json.loads(run("pain", "pain in both my temples", "--top", "8", "--json").stdout)
+    ids = [m["id"] for m in payload["muscles"]]
+    assert len(ids) == len(set(ids)) >= 4
+    assert {m["side"] for m in payload["muscles"]} == {"both"}
+    assert all(m["band"].startswith(("Strong", "Good", "Possible")) for m in payload["muscles"])
+
+
+def test_pain_links_conditions_and_flags_nerve_words():
+    payload = json.loads(run("pain", "pins and needles under my left heel", "--json").stdout)
+    assert payload["nerve_symptoms"] == ["pins and needles"]
+    assert [c["id"] for c in payload["conditions"]][:1] == ["plantar_heel_pain"]
+    assert any("nerve" in step for step in payload["next_steps"])
+
+
+@pytest.mark.parametrize("command", ["regions", "pain"])
+@pytest.mark.parametrize("text", ["hello world", "I feel sad today", "douleur au talon"])
+def test_no_body_part_exits_2_with_a_short_hint(command, text):
+    out = run(command, text, "--json")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("error: no body part found") and "Traceback" not in out.stderr
+    assert len(out.stderr) < 300

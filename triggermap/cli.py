@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 
-from .atlas import VIEW_IDS, AtlasError, load_atlas
+from .answers import band, conditions_for, next_steps
+from .atlas import VIEW_IDS, AtlasError
 from .data import DataError, load_dataset
+from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
 
@@ -20,17 +22,34 @@ def _emit(payload: dict, as_json: bool, lines: list[str]) -> None:
     sys.stdout.write((json.dumps(payload, ensure_ascii=False) if as_json else "\n".join(lines)) + "\n")
 
 
+def _read(data, args) -> dict:
+    """Read the text's places (sides from the text, --side only as the default); exit 2 if it names none."""
+    reading = data.lexicon.read(args.text, default_side=args.side or "right")
+    if not reading.found:
+        hint = f"; words not understood: {', '.join(reading.unmatched[:5])}" if reading.unmatched else ""
+        raise UsageError(f"no body part found in '{args.text[:80]}'{hint}. Try everyday words such as "
+                         f"'outer elbow', 'left heel' or 'lower back'")
+    regions = [{"id": p.region, "label": data.atlas.regions[p.region].label, "side": p.side,
+                "matched": p.matched} for p in reading.places]
+    return {"query": reading.text, "too_long": reading.too_long, "regions": regions,
+            "nerve_symptoms": list(reading.nerve_symptoms), "conditions": list(reading.conditions),
+            "unmatched": list(reading.unmatched), "reading": reading}
+
+
+def _region_lines(payload: dict) -> list[str]:
+    lines = [f"{r['label']:<34} {r['side']:<8} {r['id']:<20} ({r['matched']})" for r in payload["regions"]]
+    if payload["too_long"]:
+        lines.insert(0, f"note: only the first {MAX_TEXT} characters were read")
+    if payload["nerve_symptoms"]:
+        lines.append(f"nerve symptoms: {', '.join(payload['nerve_symptoms'])} (not explained by a referral map)")
+    return lines
+
+
 def cmd_regions(args) -> None:
-    """Regions matching free text, best first."""
-    atlas = load_atlas()
-    hits = atlas.search(args.text, limit=args.top)
-    if not hits:
-        near = atlas._matcher.rank(args.text, limit=3, cutoff=40)
-        raise UsageError(f"no body region matches '{args.text[:80]}'"
-                         + (f"; nearest: {', '.join(atlas.regions[r].label for r, _ in near)}" if near else ""))
-    regions = [{"id": r, "label": atlas.regions[r].label, "score": s} for r, s in hits]
-    _emit({"query": args.text, "regions": regions}, args.json,
-          [f"{r['label']:<32} {r['id']:<20} {r['score']:.0f}" for r in regions])
+    """Places named in free text, each with its side and the words that matched."""
+    payload = _read(load_dataset(), args)
+    del payload["reading"]
+    _emit(payload, args.json, _region_lines(payload))
 
 
 def cmd_info(args) -> None:
@@ -43,19 +62,19 @@ def cmd_info(args) -> None:
 def cmd_pain(args) -> None:
     """Muscles whose referral patterns explain pain in the named places."""
     data = load_dataset()
-    hits = data.atlas.resolve(args.text)
-    if not hits:
-        near = data.atlas._matcher.rank(args.text, limit=3, cutoff=40)
-        raise UsageError(f"no body region matches '{args.text[:80]}'"
-                         + (f"; nearest: {', '.join(data.atlas.regions[r].label for r, _ in near)}" if near else ""))
-    side = args.side or "right"
-    ranked = Ranker(data).rank([(r, side) for r, _ in hits], top=args.top)
-    muscles = [{"id": m.muscle_id, "name": data.muscles[m.muscle_id].name, "score": m.score,
-                "essential": list(m.essential), "spillover": list(m.spillover)} for m in ranked]
-    payload = {"query": args.text, "side": side,
-               "regions": [{"id": r, "label": data.atlas.regions[r].label} for r, _ in hits],
-               "muscles": muscles}
-    _emit(payload, args.json, [f"{m['score']:5.1f}  {m['name']}" for m in muscles])
+    payload = _read(data, args)
+    reading = payload.pop("reading")
+    ranked = Ranker(data).rank(reading.selection, top=args.top)
+    payload["muscles"] = [{"id": m.muscle_id, "name": data.muscles[m.muscle_id].name, "side": m.side,
+                           "score": m.score, "band": band(m), "essential": list(m.essential),
+                           "spillover": list(m.spillover)} for m in ranked]
+    payload["conditions"] = [{"id": c, "name": data.conditions[c].name}
+                             for c in conditions_for(data, reading.selection, reading.conditions, ranked)]
+    payload["next_steps"] = next_steps(reading.nerve_symptoms)
+    lines = _region_lines(payload) + [""] + [f"{m['score']:5.1f}  {m['name']} ({m['side']}): {m['band']}"
+                                            for m in payload["muscles"]]
+    lines += [f"condition: {c['name']}" for c in payload["conditions"]]
+    _emit(payload, args.json, lines)
 
 
 def cmd_condition(args) -> None:
@@ -110,10 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("text")
         if name == "segment":
             sp.add_argument("root")
-        if name in ("regions", "pain"):
-            sp.add_argument("--top", type=int, default=10 if name == "pain" else 5)
         if name == "pain":
-            sp.add_argument("--side", choices=["left", "right"])
+            sp.add_argument("--top", type=int, default=10)
+        if name in ("regions", "pain"):
+            sp.add_argument("--side", choices=["left", "right", "both"],
+                            help="side for places the text names without one (default right)")
     return p
 
 
@@ -122,7 +142,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (UsageError, AtlasError, DataError) as exc:
+    except (UsageError, AtlasError, DataError, LexiconError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     return 0

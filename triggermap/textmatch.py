@@ -6,8 +6,10 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
 
 MAX_QUERY = 200
+WHOLE_RATIO = 85  # a name whose words differ may still match when the whole string is this close ('shoulderblade')
 FILLER = re.compile(r"\b(my|the|a|an|pain|pains|painful|hurts?|hurting|ache|aches|aching|sore|"
                     r"in|on|at|of|around|area|region|left|right|both)\b")
 
@@ -33,10 +35,11 @@ class Matcher:
         self._owner: list[str] = []
         for key, values in names.items():
             for value in values:
-                for form in {normalise(value), core(value)}:
+                for form in sorted({normalise(value), core(value)}):
                     if form:
                         self._choices.append(form)
                         self._owner.append(key)
+        self._words = [frozenset(c.split()) for c in self._choices]
 
     def rank(self, text: str, limit: int = 5, cutoff: float = 70.0) -> list[tuple[str, float]]:
         """Return (id, score 0–100) best first, one entry per id."""
@@ -46,11 +49,32 @@ class Matcher:
         hits = process.extract(query, self._choices, scorer=_score, limit=None,
                                score_cutoff=cutoff)
         best: dict[str, float] = {}
-        for _, score, idx in hits:
+        words = query.split()
+        for choice, score, idx in hits:
+            if not _every_word_found(words, self._words[idx]) and \
+                    (len(query) < 6 or fuzz.ratio(query, choice) < WHOLE_RATIO):
+                continue  # 'traps' must not find 'transversus abdominis' through a shared 'tra'
             key = self._owner[idx]
             best[key] = max(best.get(key, 0.0), float(score))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(k, round(s, 1)) for k, s in ranked[:limit]]
+
+
+def _word_found(word: str, words: frozenset[str]) -> bool:
+    """A query word is in a name: same word, singular, prefix of a name word, or one typo away."""
+    stem = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    if word in words or stem in words:
+        return True
+    typos = 1 if len(word) < 8 else 2
+    # Short words ('tra', 'lat') only match exactly: a typo or prefix of three letters says too little.
+    return any((len(stem) >= 4 and w.startswith(stem)) or
+               (min(len(word), len(w)) >= 4 and (len(word) >= 6 or w[0] == word[0]) and
+                OSA.distance(word, w) <= typos) for w in words)
+
+
+def _every_word_found(query_words: list[str], words: frozenset[str]) -> bool:
+    """Every word of the query appears (allowing a typo or a prefix) in the name."""
+    return all(_word_found(q, words) for q in query_words)
 
 
 def _score(query: str, choice: str, **kwargs) -> float:
