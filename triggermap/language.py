@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .words import BREAK, COMMA, FILLER, MAX_TEXT, Mender, Token, clip, ordinary, phrase_key, tokens
+from .sides import INNER_SIDES, Entry, Item, assign_sides, drop_context, locate, side_phrases
+from .words import FILLER, HOMOPHONES, MAX_TEXT, Mender, Token, clip, ordinary, phrase_key, tokens
 
 __all__ = ["MAX_TEXT", "Lexicon", "Place", "Reading", "LexiconError"]
-SIDE_VALUES = ("left", "right", "both")
-# Words that may stand between a place and a side word after it ('knee on the left', 'knee (right)').
-POST_GLUE = FILLER | COMMA | {"on", "at", "in", "to", "side", "sided", "is", "are", "only"}
-PRE_GLUE = FILLER | {"side", "sided"}
 # Words that glue phrases together but carry no place: never mended, never reported as unknown.
 FUNCTION = frozenset("and or of on in at to i im my is are it when where with from near into up down around across "
                      "all over since got have has had get feel feels felt also just".split())
@@ -19,17 +16,6 @@ FUNCTION = frozenset("and or of on in at to i im my is are it when where with fr
 
 class LexiconError(ValueError):
     """The vocabulary is inconsistent: two regions claim the same words."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What a phrase means: a place (regions, condition, nerve flag) or a side word."""
-
-    regions: tuple[str, ...] = ()
-    condition: str = ""
-    nerve: bool = False
-    side: str = ""
-    pre_only: bool = False  # 'both', 'l', 'r' name a side only right before a place
 
 
 @dataclass(frozen=True)
@@ -66,45 +52,17 @@ class Reading:
         return bool(self.places)
 
 
-@dataclass
-class _Item:
-    """A matched phrase in the token stream."""
-
-    start: int
-    end: int
-    entry: Entry
-    side: str | None = None
-    side_from: str = ""
-
-
-def _side_phrases() -> dict[tuple[str, ...], Entry]:
-    """Side words and phrases: 'left', 'on the right side of', 'both sides', 'bilateral', 'left-sided'."""
-    out: dict[tuple[str, ...], Entry] = {}
-    for word, value in (("left", "left"), ("right", "right"), ("both", "both"), ("either", "both"),
-                        ("each", "both")):
-        for tail in ((), ("side",), ("sided",), ("hand", "side"), ("side", "of"), ("hand", "side", "of")):
-            if word in ("left", "right") or tail[:1] == ("side",):
-                out[(word, *tail)] = Entry(side=value)
-    out[("both",)] = Entry(side="both", pre_only=True)
-    for key, value in ((("l",), "left"), (("r",), "right"), (("lhs",), "left"), (("rhs",), "right")):
-        out[key] = Entry(side=value, pre_only=True)
-    for key in (("bilateral",), ("bilaterally",), ("left", "and", "right"), ("right", "and", "left"),
-                ("on", "both", "side"), ("both", "left", "and", "right")):
-        out[key] = Entry(side="both")
-    return out
-
-
 class Lexicon:
     """Every phrase the reader knows: region names, umbrella words, symptom and condition words, side words."""
 
     def __init__(self, regions: Mapping, body_words: Iterable = (), pain_words: Iterable = ()):
         """Build the phrase table; later tables win: region names < body_words.csv < pain_words.csv."""
         self.midline = {rid for rid, r in regions.items() if r.midline}
-        self.phrases: dict[tuple[str, ...], Entry] = dict(_side_phrases())
+        self.phrases: dict[tuple[str, ...], Entry] = dict(side_phrases())
         self._add_region_names(regions)
         self.families = {phrase_key(w.word): tuple(w.regions) for w in body_words}
-        self._add_rows("body_words.csv", ((w.word, Entry(tuple(w.regions))) for w in body_words))
-        self._add_rows("pain_words.csv", ((w.phrase, Entry(tuple(w.regions), w.condition, w.nerve == "1"))
+        self._add_rows("body_words.csv", ((w.word, Entry(tuple(w.regions), family=True)) for w in body_words))
+        self._add_rows("pain_words.csv", ((w.phrase, Entry(tuple(w.regions), w.condition, w.nerve == "1", word=True))
                                           for w in pain_words))
         self.max_len = max(len(k) for k in self.phrases)
         vocabulary = {t for key in self.phrases for t in key} - FUNCTION
@@ -122,7 +80,11 @@ class Lexicon:
                     raise LexiconError(f"regions.csv: '{name}' names both '{owner[key]}' and '{rid}'; "
                                        f"give it to one region or list it in body_words.csv")
                 owner[key] = rid
-                self.phrases[key] = Entry((rid,))
+        for key, rid in list(owner.items()):  # 'thumb side of the wrist' is also 'wrist on the thumb side'
+            if "side" in key[1:-1] and key[key.index("side") + 1] == "of":
+                at = key.index("side")
+                owner.setdefault((*key[at + 2:], "on", *key[:at], "side"), rid)
+        self.phrases.update({key: Entry((rid,)) for key, rid in owner.items()})
 
     def _add_rows(self, name: str, rows: Iterable[tuple[str, Entry]]) -> None:
         """Add one word table, refusing two rows that read the same after normalising."""
@@ -139,9 +101,15 @@ class Lexicon:
         """Read free text: places with sides, nerve symptoms, conditions, unknown words; deterministic."""
         clipped, too_long = clip(text)
         toks, mended = self._mend(tokens(clipped))
-        items = self._scan(toks)
-        _assign_sides([t.norm for t in toks], items)
+        norms = [t.norm for t in toks]
+        items = self._scan(norms)
+        drop_context(norms, items)
+        assign_sides(norms, items)
+        locate(norms, items)
         used = {i for it in items for i in range(it.start, it.end)}
+        named = tuple(dict.fromkeys(it.entry.condition for it in items if it.entry.condition))
+        nerve = tuple(dict.fromkeys(_words(toks[it.start:it.end]) for it in items if it.entry.nerve))
+        items = [it for it in items if not it.dropped]
         typed = lambda it: _words(toks[it.start:it.end])  # noqa: E731
         places: dict[tuple[str, str], Place] = {}
         for it in (it for it in items if it.entry.regions):
@@ -150,14 +118,12 @@ class Lexicon:
         fixes = tuple(dict.fromkeys((w, " ".join(toks[i].norm for i in idx)) for w, idx in mended
                                     if set(idx) <= used))
         unknown = [t.typed for i, t in enumerate(toks) if i not in used and self._unknown(t)]
-        return Reading(clipped, tuple(places.values()),
-                       tuple(dict.fromkeys(typed(it) for it in items if it.entry.nerve)),
-                       tuple(dict.fromkeys(it.entry.condition for it in items if it.entry.condition)),
-                       tuple(dict.fromkeys(unknown)), fixes, too_long)
+        return Reading(clipped, tuple(places.values()), nerve, named, tuple(dict.fromkeys(unknown)), fixes, too_long)
 
     def _mend(self, toks: list[Token]) -> tuple[list[Token], list[tuple[str, list[int]]]]:
         """Replace misspelt body words; remember which typed word became which tokens."""
-        options = [self.mender.mend(t.norm) for t in toks]
+        options = [(self.mender.mend(t.norm) if not ordinary(t.typed) else []) or _homophone(toks, k)
+                   for k, t in enumerate(toks)]
         words = [opts[0] if len(opts) == 1 else [t.norm] for t, opts in zip(toks, options, strict=True)]
         for k, opts in enumerate(options):  # a tie ('lowr': low or lower?) is settled by the words around it
             if len(opts) > 1:
@@ -186,22 +152,39 @@ class Lexicon:
         winners = {e: o for e, (size, o) in found.items() if size == best}
         return next(iter(winners.values())) if len(winners) == 1 else [words[k][0]]
 
-    def _scan(self, toks: list[Token]) -> list[_Item]:
-        """Leftmost-longest phrase matching over the tokens."""
-        norms = [t.norm for t in toks]
+    def _scan(self, norms: list[str]) -> list[Item]:
+        """Leftmost-longest phrase matching; a side word inside a phrase ('back of my left knee') is lifted out."""
         items, i = [], 0
         while i < len(norms):
-            for size in range(min(self.max_len, len(norms) - i), 0, -1):
-                entry = self.phrases.get(tuple(norms[i:i + size]))
-                if entry:
-                    items.append(_Item(i, i + size, entry))
-                    i += size
-                    break
+            item = self._longest(norms, i)
+            if item:
+                items.append(item)
+                i = item.end
             else:
                 i += 1
         return items
 
-    def _places(self, item: _Item, words: str, default_side: str) -> list[Place]:
+    def _longest(self, norms: list[str], i: int) -> Item | None:
+        """The longest phrase starting at token i; a place phrase may hold a side word after its first word."""
+        plain = self._match(norms, list(range(i, min(len(norms), i + self.max_len))))
+        inside = [j for j in range(i, len(norms)) if j == i or norms[j] not in INNER_SIDES][:self.max_len]
+        lifted = self._match(norms, inside)
+        if lifted and lifted.entry.regions and (not plain or lifted.end > plain.end):
+            sides = [norms[k] for k in range(i, lifted.end) if k not in inside]
+            if sides:
+                lifted.side, lifted.side_from = INNER_SIDES[sides[-1]], "inner"
+            return lifted
+        return plain
+
+    def _match(self, norms: list[str], pos: list[int]) -> Item | None:
+        """Longest phrase made of the tokens at these positions, from the first one."""
+        for size in range(len(pos), 0, -1):
+            entry = self.phrases.get(tuple(norms[k] for k in pos[:size]))
+            if entry:
+                return Item(pos[0], pos[size - 1] + 1, entry)
+        return None
+
+    def _places(self, item: Item, words: str, default_side: str) -> list[Place]:
         """Expand one matched phrase into places on the sides it names."""
         side, source = (item.side, "text") if item.side else (default_side, "default")
         regions = item.entry.regions
@@ -228,31 +211,8 @@ def _words(toks: list[Token]) -> str:
                     t.typed != toks[k - 1].typed)
 
 
-def _assign_sides(norms: list[str], items: list[_Item]) -> None:
-    """Give places the side words that qualify them: before ('left elbow'), after ('knee on the left'), carried on."""
-    current: str | None = None
-    pending = False  # the last side word stands right before the next place
-    run: list[_Item] = []  # places since the last side word, in this clause
-    last_end = 0
-    for k, item in enumerate(items):
-        if any(norms[i] in BREAK for i in range(last_end, item.start)):
-            current, pending, run = None, False, []
-        last_end = item.end
-        entry = item.entry
-        if entry.side:
-            nxt = next((it for it in items[k + 1:] if it.entry.regions), None)
-            pre = nxt is not None and all(norms[i] in PRE_GLUE for i in range(item.end, nxt.start))
-            prev = run[-1] if run else None
-            post = prev is not None and all(norms[i] in POST_GLUE for i in range(prev.end, item.start))
-            if pre:
-                current, pending = entry.side, True
-            elif post and not entry.pre_only:
-                for place in run:
-                    if place.side_from != "pre":
-                        place.side, place.side_from = entry.side, "post"
-                current, run = entry.side, []
-        elif entry.regions:
-            if current:
-                item.side, item.side_from = current, "pre" if pending else "carry"
-            pending = False
-            run.append(item)
+def _homophone(toks: list[Token], k: int) -> list[list[str]]:
+    """'heal' read as 'heel' only beside a pain or side word ('left heal', 'heal pain'), never in 'heal faster'."""
+    word = toks[k].norm
+    near = {toks[j].norm for j in (k - 1, k + 1) if 0 <= j < len(toks)}
+    return [[HOMOPHONES[word]]] if word in HOMOPHONES and near & (FILLER | set(INNER_SIDES)) else []

@@ -22,6 +22,8 @@ IRREGULAR = {"feet": "foot", "teeth": "tooth", "calves": "calf", "knives": "knif
 # Words about the pain itself: they may sit between a side word and its place ('left sore knee').
 FILLER = frozenset("pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender stiffness sharp "
                    "dull throbbing bad really very severe mild constant swollen swelling spasm injured".split())
+# Ordinary words patients type for a body word; read so only beside a pain or side word ('my heal hurts').
+HOMOPHONES = {"heal": "heel", "calve": "calf", "soul": "sole"}
 BREAK = frozenset(".;!?\n") | {"but", "then"}
 COMMA = frozenset(",()")
 ENGLISH_FLOOR = 100  # a word seen this often in the frequency list is an ordinary word, never a typo
@@ -116,7 +118,7 @@ class Mender:
         split = self._split(word)
         if split:
             return [split]
-        limit = 1 if len(word) < 7 else 2
+        limit = 1 if len(word) < 6 else 2
         scored = process.extract(word, self.targets, scorer=OSA.distance, score_cutoff=limit, limit=None)
         if not scored:
             return []
