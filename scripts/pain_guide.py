@@ -28,7 +28,23 @@ def guide(data, ranker) -> str:
     uncovered = [r for r in ranker.region_ids if not ranker.weights[ranker.region_ids.index(r)].any()]
     lines += ["", f"Regions no muscle in the data refers to: {len(uncovered)}"
               + (f" ({', '.join(uncovered)})" if uncovered else "") + "."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + words(data)) + "\n"
+
+
+def words(data) -> list[str]:
+    """Markdown tables of the umbrella words and the symptom and condition words people can type."""
+    label = {r: x.label for r, x in data.atlas.regions.items()}
+    lines = ["", "## Words you can type", "",
+             "An umbrella word selects its whole family; a longer phrase (\"back of the knee\") stays precise.",
+             "Side words (left, right, both, bilateral, \"on the left\", \"left-sided\") apply to the places they",
+             "qualify. Rules: `data/README.md`.", "", "| umbrella word | selects |", "|---|---|"]
+    lines += [f"| {w.word} | {', '.join(label[r] for r in w.regions)} |" for w in data.body_words]
+    lines += ["", "| symptom or condition words | places | condition |", "|---|---|---|"]
+    for w in data.pain_words:
+        cond = data.conditions[w.condition].name if w.condition else ""
+        where = ", ".join(label[r] for r in w.regions) or "— (nerve symptom: not explained by a referral map)"
+        lines.append(f"| {w.phrase} | {where} | {cond} |")
+    return lines
 
 
 def main():
