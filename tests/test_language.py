@@ -170,7 +170,7 @@ def test_broken_word_tables_name_file_row_and_column(data_copy, atlas, name, row
 
 @pytest.mark.parametrize("match,level,text", [
     (Match("m", "right", 90, ("heel",), (), 1, 1, 1), "strong", "Strong match: its main pain zone covers your area"),
-    (Match("m", "both", 90, ("a", "b"), (), 2, 2, 2), "strong", "covers all your 2 areas — on both sides"),
+    (Match("m", "both", 90, ("a", "b"), (), 2, 2, 2), "strong", "covers all your 2 areas"),
     (Match("m", "right", 60, ("a",), ("b",), 3, 1, 2), "good", "covers 1 of your 3 areas, its wider zone 1 more"),
     (Match("m", "right", 30, (), ("a",), 1, 0, 1), "possible", "only its wider (spillover) zone reaches your area"),
 ])

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .atlas import VIEW_IDS, Atlas
 from .data import Dataset
+from .language import Lexicon
 from .lookup import Match
+from .selection import MAX_REGIONS
 
 BANDS = ("strong", "good", "possible")
 NOT_SUGGESTED = ("not_for_dn", "general")  # red-flag and catch-all conditions: only when named outright
@@ -36,7 +39,7 @@ def band(match: Match) -> str:
     else:
         some = "your area" if areas == 1 else f"{reach} of your {areas} areas"
         text = f"Possible match: only its wider (spillover) zone reaches {some}"
-    return text + (" — on both sides" if match.side == "both" else "")
+    return text
 
 
 def conditions_for(data: Dataset, selection: Iterable[tuple[str, str]], named: Iterable[str] = (),
@@ -77,3 +80,25 @@ def next_steps(nerve_symptoms: Iterable[str] = (), audience: str = "patient") ->
     if audience != "patient":
         steps = steps[:1] + [s for s in steps[1:] if not s.startswith(("Who to see", "What to ask"))]
     return steps
+
+
+def add_places(current: list[tuple[str, str]], new: Iterable[tuple[str, str]],
+               cap: int = MAX_REGIONS) -> tuple[list[tuple[str, str]], int]:
+    """Add (region, side) pairs not yet selected, up to the cap; return the selection and how many did not fit."""
+    out = list(current)
+    fresh = [p for p in dict.fromkeys(new) if p not in out]
+    room = max(cap - len(out), 0)
+    return out + fresh[:room], max(len(fresh) - room, 0)
+
+
+def view_for(atlas: Atlas, regions: Iterable[str], current: str) -> str:
+    """The view that shows the most of these regions (the current one when it shows as many)."""
+    wanted = set(regions)
+    shown = {v: len(wanted & set(atlas.views[v].region_ids())) for v in VIEW_IDS}
+    best = max(shown.values(), default=0)
+    return current if shown.get(current, 0) == best else next(v for v in VIEW_IDS if shown[v] == best)
+
+
+def find_areas(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
+    """Areas the list picker offers for a search: the same reading as the text box, both sides unless named."""
+    return lexicon.read(text, default_side="both").selection

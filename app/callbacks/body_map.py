@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.answers import read_typed_text
 from app.setup import resources
 from triggermap.selection import apply_event
 
@@ -37,15 +38,8 @@ def on_click() -> None:
 
 
 def on_text() -> None:
-    """Add regions named in the text box; flag text that named none."""
-    data, state = resources()[0], _state()
-    found = data.atlas.resolve(st.session_state.pain_text)
-    st.session_state.text_unmatched = bool(st.session_state.pain_text.strip()) and not found
-    for region, _ in found:
-        side = "midline" if data.atlas.regions[region].midline else state.side
-        if (region, side) not in state.regions:
-            state.regions.append((region, side))
-    st.session_state.pain_text = ""
+    """Add the places named in the text box (app/answers.py reads it with the pain-language module)."""
+    read_typed_text()
 
 
 def on_pick() -> None:
@@ -58,3 +52,4 @@ def clear() -> None:
     state = _state()
     state.regions, state.muscle = [], None
     st.session_state.muscle_pick = None
+    st.session_state.nerve_words, st.session_state.named_conditions = [], []

@@ -2,13 +2,16 @@
 
 import streamlit as st
 
+from app.answers import after_matches, area_finder, match_line, typed_text_notes
 from app.callbacks.body_map import clear, on_click, on_pick, on_text, show_muscle
 from app.cards import muscle_card, red_flag_box
 from app.setup import page_setup
 from app.state import sync_url
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.figures import body_figure, pattern_shading
+from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
+from triggermap.selection import MAX_REGIONS
 
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
 MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
@@ -93,16 +96,16 @@ with left:
 
 with right:
     if state.mode == "pain":
-        st.text_input("…or type where it hurts", key="pain_text", on_change=on_text,
-                      placeholder="e.g. outer elbow and wrist", max_chars=200)
-        if st.session_state.pop("text_unmatched", False):
-            st.warning("No body part matched what you typed. Try everyday words such as 'outer elbow', "
-                       "'heel' or 'between the shoulder blades', or pick from the list below.")
+        st.text_input("…or type where it hurts, in your own words", key="pain_text", on_change=on_text,
+                      placeholder="e.g. my left elbow and right wrist", max_chars=2 * MAX_TEXT)
+        typed_text_notes()
         options = [region_key((r, s)) for r in sorted(labels, key=labels.get)
                    for s in (("midline",) if data.atlas.regions[r].midline else ("right", "left"))]
+        options = area_finder(options)
         st.session_state.region_pick = [region_key(k) for k in state.regions]
         st.multiselect("…or pick areas from a list", options, key="region_pick", on_change=on_pick,
-                       format_func=region_name, placeholder="Start typing a body part")
+                       format_func=region_name, placeholder="Start typing a body part",
+                       max_selections=MAX_REGIONS, select_all=False)
         if state.regions:
             st.markdown("**Your areas:** " + ", ".join(region_name(region_key(k)) for k in state.regions))
             row = st.columns(3)
@@ -127,14 +130,15 @@ with right:
             else:
                 st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
             for m in matches:
-                side = "" if m.side == "either" else f" ({m.side})"
                 cols = st.columns([3, 1], vertical_alignment="center")
-                cols[0].markdown(f"**{data.muscles[m.muscle_id].name}**{side} — score {m.score:.0f}")
+                cols[0].markdown(match_line(m, data.muscles[m.muscle_id].name, audience))
                 cols[0].caption(reason(m, labels, len(state.regions)))
                 cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
                                args=(m.muscle_id,))
             if matches and audience != "clinician":
                 st.caption("A list of possibilities to discuss with a clinician, not a diagnosis.")
+            if matches:
+                after_matches(matches, state.regions, audience)
         elif not state.regions:
             st.info("Click the body or type a place to see which muscles may be involved.")
     elif state.muscle:
