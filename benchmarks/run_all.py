@@ -1,4 +1,4 @@
-"""Run every benchmark script (lookup, ui, load — those present), each printing one JSON line; write results.json.
+"""Run every benchmark script (lookup, language, ui, load — those present), each printing one JSON line; write results.json.
 
     python benchmarks/run_all.py [--load-args "--sessions 20 --seconds 30"]
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SCRIPTS = ("lookup", "ui", "load")
+SCRIPTS = ("lookup", "language", "ui", "load")
 TIMEOUT_S = 900  # each script bounds its own run; this only catches a hang
 
 
@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for name in SCRIPTS:
         if (HERE / f"{name}.py").exists():
-            results[name] = run_one(name, shlex.split(args.load_args) if name == "load" else [])
+            extra = {"load": shlex.split(args.load_args), "language": ["--json"]}.get(name, [])
+            results[name] = run_one(name, extra)
             sys.stdout.write(json.dumps({name: results[name]}) + "\n")
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
               "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "results": results}

@@ -1,9 +1,12 @@
 """Pain text in a person's own words: families, sides, symptom words, typos, non-body sentences."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks.language import evaluate, load_eval
 from tests.conftest import edit_cell
+from tests.test_hostile import HOSTILE, PROPERTY
 from triggermap.answers import band, band_level, conditions_for, next_steps
 from triggermap.data import DataError, load_dataset
 from triggermap.language import MAX_TEXT, Lexicon, LexiconError
@@ -210,3 +213,14 @@ def test_muscle_search_precision(data, query, wanted, unwanted):
     found = {m for m, _ in Matcher({m.id: [m.name, *m.synonyms] for m in data.muscles.values()})
              .rank(query, limit=40, cutoff=60)}
     assert wanted <= found and not unwanted & found
+
+
+@PROPERTY
+@given(text=HOSTILE, side=st.sampled_from(["left", "right", "both"]))
+def test_reading_never_raises_and_is_well_formed(data, text, side):
+    reading = data.lexicon.read(text, default_side=side)
+    assert len(reading.text) <= MAX_TEXT and reading.too_long == (len(text) > MAX_TEXT)
+    assert len(set(reading.selection)) == len(reading.places)
+    assert all(p.region in data.atlas.regions and p.side in ("left", "right", "midline") for p in reading.places)
+    assert all((p.side == "midline") == data.atlas.regions[p.region].midline for p in reading.places)
+    assert set(reading.conditions) <= set(data.conditions)
