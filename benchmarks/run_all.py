@@ -1,4 +1,4 @@
-"""Run every benchmark script (lookup, language, ui, load — those present), each printing one JSON line; write results.json.
+"""Run every benchmark script (lookup, language, ui, load: those present), each printing JSON; write results.json.
 
     python benchmarks/run_all.py [--load-args "--sessions 20 --seconds 30"]
 """
