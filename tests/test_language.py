@@ -45,6 +45,11 @@ def places(data, text, side="right"):
     ("headache in my temples", {"temple"}),  # the part named wins over the whole
     ("when I turn my head the side of my neck pulls", {"lateral_neck"}),  # a moved part is not a pain place
     ("my tennis elbow is back", {"lateral_elbow"}),  # 'is back' = returned
+    ("aching at the top of my butt crack", {"sacrum"}),
+    ("the outside of my left foot", {"lateral_sole"}),
+    ("no pain in my knee, just my hip", {"anterior_hip", "lateral_hip", "iliac_crest"}),  # negated places drop
+    ("my shoulder is better now but my elbow hurts", {"antecubital", "lateral_elbow", "medial_elbow",
+                                                     "posterior_elbow"}),
 ])
 def test_families_and_precise_phrases(data, text, expected):
     assert regions(data, text) == expected
@@ -102,7 +107,8 @@ def test_symptom_and_condition_words(data, text, nerve, conditions, some_region)
 
 @pytest.mark.parametrize("text", ["hello world", "www.example", "douleur au talon", "it hurts", "I had half a sandwich",
                                   "I want to heal faster", "the weather makes it worse", "", "   ", "12345",
-                                  "<script>alert(1)</script>", "pins and needles"])
+                                  "<script>alert(1)</script>", "pins and needles", "my back up plan is to rest",
+                                  "I sleep on my side", "my left knee is fine"])
 def test_sentences_without_a_body_part_find_nothing(data, text):
     assert not data.lexicon.read(text).found
 

@@ -10,6 +10,7 @@ from .words import FILLER, HOMOPHONES, MAX_TEXT, Mender, Token, clip, ordinary, 
 
 __all__ = ["MAX_TEXT", "Lexicon", "Place", "Reading", "LexiconError"]
 # Words that glue phrases together but carry no place: never mended, never reported as unknown.
+DIRECTIONS = frozenset("outer inner front back top upper lower bottom".split())
 FUNCTION = frozenset("and or of on in at to i im my is are it when where with from near into up down around across "
                      "all over since got have has had get feel feels felt also just".split())
 
@@ -60,7 +61,6 @@ class Lexicon:
         self.midline = {rid for rid, r in regions.items() if r.midline}
         self.phrases: dict[tuple[str, ...], Entry] = dict(side_phrases())
         self._add_region_names(regions)
-        self.families = {phrase_key(w.word): tuple(w.regions) for w in body_words}
         self._add_rows("body_words.csv", ((w.word, Entry(tuple(w.regions), family=True)) for w in body_words))
         self._add_rows("pain_words.csv", ((w.phrase, Entry(tuple(w.regions), w.condition, w.nerve == "1", word=True))
                                           for w in pain_words))
@@ -80,10 +80,9 @@ class Lexicon:
                     raise LexiconError(f"regions.csv: '{name}' names both '{owner[key]}' and '{rid}'; "
                                        f"give it to one region or list it in body_words.csv")
                 owner[key] = rid
-        for key, rid in list(owner.items()):  # 'thumb side of the wrist' is also 'wrist on the thumb side'
-            if "side" in key[1:-1] and key[key.index("side") + 1] == "of":
-                at = key.index("side")
-                owner.setdefault((*key[at + 2:], "on", *key[:at], "side"), rid)
+        for key, rid in list(owner.items()):
+            for variant in _variants(key):
+                owner.setdefault(variant, rid)
         self.phrases.update({key: Entry((rid,)) for key, rid in owner.items()})
 
     def _add_rows(self, name: str, rows: Iterable[tuple[str, Entry]]) -> None:
@@ -209,6 +208,21 @@ def _words(toks: list[Token]) -> str:
     """The typed words of a span ('lowerback' once, though it became two tokens)."""
     return " ".join(t.typed for k, t in enumerate(toks) if k == 0 or t is not toks[k - 1] and
                     t.typed != toks[k - 1].typed)
+
+
+def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other ways to say a region name: 'wrist on the thumb side', 'outer of the foot', 'outer of knee'."""
+    out = []
+    if "side" in key[1:-1] and key[key.index("side") + 1] == "of":
+        at = key.index("side")
+        out.append((*key[at + 2:], "on", *key[:at], "side"))
+    if len(key) > 3 and key[0] in DIRECTIONS and key[1] == "edge" and key[2] == "of":
+        out.append((key[0], *key[2:]))
+    if len(key) > 2 and key[0] in DIRECTIONS and key[1] == "of":
+        out.append((key[0], *key[2:]))
+    elif len(key) > 1 and key[0] in DIRECTIONS and key[1] not in ("of", "edge"):
+        out.append((key[0], "of", *key[1:]))
+    return out
 
 
 def _homophone(toks: list[Token], k: int) -> list[list[str]]:

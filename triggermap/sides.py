@@ -22,9 +22,15 @@ MOVE_VERBS = frozenset("turn turning move moving lift lifting raise raising bend
                        "swinging hold holding open opening reach reaching cross crossing lie lying lay laying sleep "
                        "sleeping sit sitting lean leaning kneel kneeling put putting use using".split())
 MOVE_GLUE = frozenset("on over above behind to toward towards across up down onto into around under".split())
-# 'is back', 'came back': back as an adverb, not the body part.
+# 'is back', 'came back', 'back up plan': back as an adverb, not the body part.
 BACK_ADVERB = frozenset("is was came come comes coming been be am are went go goes going get gets got getting "
                         "flared flare flares".split())
+BACK_ADVERB_AFTER = frozenset("up home again forth later soon".split())
+# 'my knee is fine', 'no pain in my hip': places said not to hurt.
+FINE = frozenset("fine ok okay good better normal great alright healed".split())
+FINE_GLUE = frozenset("is are feel feels now all totally completely still seems seem".split())
+NEGATION = frozenset("no not without never".split())
+NEGATION_GLUE = FILLER | {"in", "on", "at", "of", "around", "from", "any", "more", "longer"}
 POSITION = frozenset({"on", "in"})  # 'numb fingers on my right hand': the hand only locates the fingers
 
 
@@ -64,8 +70,9 @@ def side_phrases() -> dict[tuple[str, ...], Entry]:
                 out[(word, *tail)] = Entry(side=value)
     out[("both",)] = Entry(side="both", pre_only=True)
     for key, value in ((("l",), "left"), (("r",), "right"), (("lhs",), "left"), (("rhs",), "right"),
-                       (("lt",), "left"), (("rt",), "right"), (("rite",), "right")):
+                       (("lt",), "left"), (("rt",), "right")):
         out[key] = Entry(side=value, pre_only=True)
+    out[("rite",)] = Entry(side="right")  # a common misspelling, and an ordinary word rare in pain text
     for key in (("bilateral",), ("bilaterally",), ("left", "and", "right"), ("right", "and", "left"),
                 ("on", "both", "side"), ("both", "left", "and", "right")):
         out[key] = Entry(side="both")
@@ -138,7 +145,10 @@ def drop_context(norms: list[str], items: list[Item]) -> None:
     """Drop words that are not pain places: 'is back' (returned); parts moved or lain on, if another place is named."""
     places = [it for it in items if it.entry.regions]
     for k, item in enumerate(places):
-        if norms[item.start:item.end] == ["back"] and item.start and norms[item.start - 1] in BACK_ADVERB:
+        before, after = norms[item.start - 1:item.start], norms[item.end:item.end + 1]
+        if norms[item.start:item.end] == ["back"] and (set(before) & BACK_ADVERB or set(after) & BACK_ADVERB_AFTER):
+            item.dropped = True
+        if _negated(norms, item):
             item.dropped = True
         before = item.start - 1
         while before >= 0 and norms[before] in MOVE_GLUE:
@@ -148,3 +158,16 @@ def drop_context(norms: list[str], items: list[Item]) -> None:
     if any(not it.moved and not it.dropped for it in places):
         for it in places:
             it.dropped = it.dropped or it.moved
+
+
+def _negated(norms: list[str], item: Item) -> bool:
+    """'no pain in my knee', 'my knee is fine': the place is named as not hurting."""
+    after = item.end
+    while after < len(norms) and norms[after] in FINE_GLUE:
+        after += 1
+    if after > item.end and after < len(norms) and norms[after] in FINE:
+        return True
+    before = item.start - 1
+    while before >= 0 and norms[before] in NEGATION_GLUE:
+        before -= 1
+    return before >= 0 and norms[before] in NEGATION

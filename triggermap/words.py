@@ -17,7 +17,7 @@ DROP = frozenset("area region part bit spot portion zone".split())
 # Everyday and clinical spellings of the same direction, so 'outside of my knee' = 'outer knee'.
 CANON = {"outside": "outer", "lateral": "outer", "inside": "inner", "medial": "inner", "centre": "center",
          "rear": "back", "posterior": "back", "anterior": "front", "underneath": "under", "beneath": "under",
-         "tooth": "tooth", "teeth": "tooth"}
+         "butt": "buttock", "bum": "buttock"}
 IRREGULAR = {"feet": "foot", "teeth": "tooth", "calves": "calf", "knives": "knife"}
 # Words about the pain itself: they may sit between a side word and its place ('left sore knee').
 FILLER = frozenset("pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender stiffness sharp "
