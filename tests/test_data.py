@@ -28,7 +28,7 @@ def test_not_for_dn_conditions_exist(data):
     assert len(not_for) >= 4 and all(c.dn == "not_indicated" for c in not_for)
 
 
-@pytest.mark.parametrize("name", sorted(FILES) + ["regions.csv"])
+@pytest.mark.parametrize("name", sorted(FILES) + ["regions.csv", "regional_guide.csv"])
 def test_every_column_is_documented(name):
     readme = (DATA_DIR / "README.md").read_text()
     section = readme.split(f"## {name}")[1].split("\n## ")[0]
