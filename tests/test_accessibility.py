@@ -190,7 +190,12 @@ def test_study_zone_question_without_the_map(page, app, data, ranker):
     for region in card.answer:
         label = data.atlas.regions[region].label
         midline = any(s.id == region and s.side == "midline" for s in view.regions)
-        page.keyboard.type(label if midline else f"{label} (right)")
+        text = label if midline else f"{label} (right)"
+        page.keyboard.type(text)
+        # the list may offer "Select N matches" first when other labels contain this one: arrow to the exact option
+        page.get_by_role("option", name=text, exact=True).wait_for(timeout=30_000)
+        for _ in range(page.get_by_role("option").all_inner_texts().index(text)):
+            page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
         page.locator("p", has_text="Marked:").filter(has_text=label).wait_for(timeout=30_000)
     page.keyboard.press("Escape")
