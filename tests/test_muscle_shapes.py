@@ -12,7 +12,7 @@ from shapely.geometry import Point, Polygon
 from tests.conftest import ROOT, edit_cell
 from triggermap import DATA_DIR
 from triggermap.atlas import AtlasError, load_atlas
-from triggermap.data import PENDING_MUSCLES, DataError, load_dataset
+from triggermap.data import DataError, load_dataset
 
 with open(DATA_DIR / "trigger_points.csv", newline="", encoding="utf-8") as _fh:
     TP_IDS = [row["id"] for row in csv.DictReader(_fh)]
@@ -41,13 +41,8 @@ def test_trigger_point_lies_in_its_muscle_shape(data, tp_id):
 def test_every_muscle_has_a_shape_and_every_shape_a_muscle(data):
     drawn = {m for v in data.atlas.views.values() for s in v.muscles for m in s.muscles}
     assert set(data.muscles) <= drawn, set(data.muscles) - drawn
-    assert drawn <= set(data.muscles) | PENDING_MUSCLES, drawn - set(data.muscles) - PENDING_MUSCLES
+    assert drawn <= set(data.muscles), drawn - set(data.muscles)
 
-
-def test_pending_muscles_are_drawn_and_have_attachments(data):
-    drawn = {m for v in data.atlas.views.values() for s in v.muscles for m in s.muscles}
-    assert len(PENDING_MUSCLES) == 20
-    assert PENDING_MUSCLES - set(data.muscles) <= drawn & set(data.attachments)
 
 
 def test_one_outline_per_muscle_per_view(atlas):

@@ -28,15 +28,6 @@ from .schema import (
     TriggerPointRow,
 )
 
-# Muscles being added to muscles.csv on another branch (issue #13): their shapes and attachment rows
-# are accepted before their rows land. Empty this once they are in muscles.csv.
-PENDING_MUSCLES = frozenset({
-    "scalenus_minimus", "omohyoid", "mylohyoid", "dorsal_interossei_hand", "palmar_interossei",
-    "hand_lumbricals", "abductor_pollicis_brevis", "flexor_pollicis_brevis", "rotatores", "gemelli",
-    "quadratus_femoris", "obturator_externus", "bulbospongiosus", "ischiocavernosus", "transverse_perineal",
-    "anal_sphincter", "extensor_hallucis_brevis", "flexor_digiti_minimi_brevis_foot", "foot_lumbricals",
-    "plantar_interossei"})
-
 
 class DataError(ValueError):
     """A data file is broken; the message names the file, row, column and allowed values."""
@@ -185,7 +176,7 @@ def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRoot
 
 def _check_shapes(atlas: Atlas, muscles: dict, attachments: dict) -> None:
     """Every muscle shape names a known muscle, and every muscle has a shape and an attachment row."""
-    known = set(muscles) | PENDING_MUSCLES
+    known = set(muscles)
     for view in atlas.views.values():
         for shape in view.muscles:
             for m in shape.muscles:
@@ -228,7 +219,7 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("dermatomes.csv", raw["dermatomes.csv"], "regions", regions, "region")
     _check_refs("key_roots.csv", raw["key_roots.csv"], "muscle_id", muscles, "muscle")
     _check_refs("muscle_attachments.csv", raw["muscle_attachments.csv"], "muscle_id",
-                set(muscles) | PENDING_MUSCLES, "muscle")
+                set(muscles), "muscle")
     _check_shapes(atlas, muscles, attachments)
     _check_words(raw["body_words.csv"], raw["pain_words.csv"], regions, conditions)
     data = Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,

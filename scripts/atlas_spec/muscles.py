@@ -17,14 +17,6 @@ from shapely.ops import unary_union
 from .shapes import along, chaikin
 
 DEPTHS = ("superficial", "deep")
-# Depth of muscles whose rows are still being added to muscles.csv (issue #13); muscles.csv wins.
-PENDING_DEPTH = {m: "deep" for m in (
-    "scalenus_minimus", "omohyoid", "mylohyoid", "dorsal_interossei_hand", "palmar_interossei",
-    "hand_lumbricals", "rotatores", "gemelli", "quadratus_femoris", "obturator_externus",
-    "bulbospongiosus", "ischiocavernosus", "transverse_perineal", "anal_sphincter",
-    "flexor_digiti_minimi_brevis_foot", "foot_lumbricals", "plantar_interossei")}
-PENDING_DEPTH.update(abductor_pollicis_brevis="superficial", flexor_pollicis_brevis="superficial",
-                     extensor_hallucis_brevis="superficial")
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,7 @@ def for_view(view_id, depth_of: dict[str, str]):
         if entry.id in seen:
             raise SystemExit(f"{view_id}: muscle {entry.id} declared twice; give one entry several pieces")
         seen.add(entry.id)
-        depth = entry.depth or depth_of.get(entry.id) or PENDING_DEPTH.get(entry.id)
+        depth = entry.depth or depth_of.get(entry.id)
         if depth is None:
             raise SystemExit(f"{view_id}: no depth for muscle {entry.id}; add it to data/muscles.csv "
                              "or give depth= in the spec")
