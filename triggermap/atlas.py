@@ -14,6 +14,7 @@ from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
 from . import ASSETS_DIR, DATA_DIR
+from .echo import unreadable
 from .textmatch import Matcher
 
 VIEW_IDS = ("anterior", "posterior", "head_neck", "foot")
@@ -136,8 +137,10 @@ def load_regions(path: Path = DATA_DIR / "regions.csv") -> dict[str, Region]:
         regions = _read_regions(path)
     except UnicodeDecodeError as exc:
         raise AtlasError(f"{path.name}: not valid UTF-8 text (byte {exc.start})") from None
-    except (OSError, csv.Error) as exc:
-        raise AtlasError(f"{path.name}: unreadable ({exc})") from None
+    except OSError as exc:
+        raise AtlasError(unreadable(path, exc)) from None
+    except csv.Error as exc:
+        raise AtlasError(f"{path.name}: not a readable CSV ({exc})") from None
     if not regions:
         raise AtlasError(f"{path.name}: no regions (the file has no data rows)")
     return regions
@@ -146,7 +149,7 @@ def load_regions(path: Path = DATA_DIR / "regions.csv") -> dict[str, Region]:
 def _read_regions(path: Path) -> dict[str, Region]:
     """Parse the region rows; raise AtlasError naming the row on bad input."""
     regions: dict[str, Region] = {}
-    with open(path, newline="", encoding="utf-8") as fh:
+    with open(path, newline="", encoding="utf-8-sig") as fh:  # -sig: tolerate Excel's byte-order mark
         for row_no, row in enumerate(csv.DictReader(fh), start=2):
             rid = (row.get("id") or "").strip()
             if not rid or not (row.get("label") or "").strip():
@@ -197,7 +200,9 @@ def _load_view(path: Path, regions: dict[str, Region]) -> View:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         vid = data["view"]
         frame = (tuple(data["frame"]["x"]), tuple(data["frame"]["y"]))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise AtlasError(unreadable(path, exc)) from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise AtlasError(f"{Path(path).name}: unreadable view file ({exc})") from exc
     where = f"{Path(path).name} (view '{vid}')"
     shapes = []
@@ -249,7 +254,7 @@ def load_atlas(views_dir: Path = ASSETS_DIR / "views", regions_csv: Path = DATA_
     for vid in VIEW_IDS:
         path = Path(views_dir) / f"{vid}.json"
         if not path.exists():
-            raise AtlasError(f"{path.name}: view file missing from {views_dir}")
+            raise AtlasError(unreadable(path, FileNotFoundError()))
         views[vid] = load_view(path, regions)
     return Atlas(views, regions)
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import os
 import sys
+from typing import NoReturn
 
 from .answers import band, conditions_for, next_steps
 from .atlas import VIEW_IDS, AtlasError
 from .data import DataError, load_dataset
+from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
+
+MAX_TOP = 200
 
 
 class UsageError(Exception):
@@ -19,25 +25,28 @@ class UsageError(Exception):
 
 
 def _emit(payload: dict, as_json: bool, lines: list[str]) -> None:
-    sys.stdout.write((json.dumps(payload, ensure_ascii=False) if as_json else "\n".join(lines)) + "\n")
+    # JSON stays valid on any terminal: \u escapes where the terminal's encoding lacks a character.
+    ascii_only = not codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name.startswith("utf")
+    sys.stdout.write((json.dumps(payload, ensure_ascii=ascii_only) if as_json else "\n".join(lines)) + "\n")
 
 
 def _read(data, args) -> dict:
     """Read the text's places (sides from the text, --side only as the default); exit 2 if it names none."""
     reading = data.lexicon.read(args.text, default_side=args.side or "right")
     if not reading.found:
-        hint = f"; words not understood: {', '.join(reading.unmatched[:5])}" if reading.unmatched else ""
-        raise UsageError(f"no body part found in '{args.text[:80]}'{hint}. Try everyday words such as "
+        hint = f"; words not understood: {printable(', '.join(reading.unmatched[:5]), 80)}" if reading.unmatched else ""
+        raise UsageError(f"no body part found in '{printable(args.text, 80)}'{hint}. Try everyday words such as "
                          f"'outer elbow', 'left heel' or 'lower back'")
     regions = [{"id": p.region, "label": data.atlas.regions[p.region].label, "side": p.side,
                 "matched": p.matched} for p in reading.places]
-    return {"query": reading.text, "too_long": reading.too_long, "regions": regions,
+    # Echoes of the typed text lose control characters (a terminal would act on them).
+    return {"query": printable(reading.text, MAX_TEXT), "too_long": reading.too_long, "regions": regions,
             "nerve_symptoms": list(reading.nerve_symptoms), "conditions": list(reading.conditions),
-            "unmatched": list(reading.unmatched), "reading": reading}
+            "unmatched": [printable(w, 40) for w in reading.unmatched], "reading": reading}
 
 
 def _region_lines(payload: dict) -> list[str]:
-    lines = [f"{r['label']:<34} {r['side']:<8} {r['id']:<20} ({r['matched']})" for r in payload["regions"]]
+    lines = [f"{r['label']:<34} {r['side']:<8} {r['id']:<20} ({printable(r['matched'])})" for r in payload["regions"]]
     if payload["too_long"]:
         lines.insert(0, f"note: only the first {MAX_TEXT} characters were read")
     if payload["nerve_symptoms"]:
@@ -84,7 +93,7 @@ def cmd_condition(args) -> None:
     hits = matcher.rank(args.text, limit=3)
     if not hits:
         near = matcher.rank(args.text, limit=3, cutoff=40)
-        raise UsageError(f"no condition matches '{args.text[:80]}'"
+        raise UsageError(f"no condition matches '{printable(args.text, 80)}'"
                          + (f"; nearest: {', '.join(data.conditions[c].name for c, _ in near)}" if near else ""))
     c = data.conditions[hits[0][0]]
     payload = {"condition": {"id": c.id, "name": c.name},
@@ -100,7 +109,7 @@ def cmd_segment(args) -> None:
     """Muscles, paraspinal level and dermatome of a spinal root."""
     root = normalise_root(args.root)
     if root is None:
-        raise UsageError(f"'{args.root[:20]}' is not a spinal root; use one of {', '.join(ROOT_ORDER)}")
+        raise UsageError(f"'{printable(args.root, 20)}' is not a spinal root; use one of {', '.join(ROOT_ORDER)}")
     data = load_dataset()
     seg = segment(Ranker(data), root)
     key = set(seg["key"])
@@ -113,9 +122,28 @@ def cmd_segment(args) -> None:
                                        for m in payload["muscles"]]])
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose error messages never echo control characters from the command line."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print usage and the cleaned message; exit 2."""
+        super().error(printable(message, 300))
+
+
+def _top(value: str) -> int:
+    """A --top count: a whole number from 1 to MAX_TOP."""
+    try:
+        top = int(value)
+    except ValueError:
+        top = 0
+    if not 1 <= top <= MAX_TOP:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_TOP} (got '{printable(value, 20)}')")
+    return top
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser with one subcommand per question."""
-    p = argparse.ArgumentParser(prog="python -m triggermap", description=__doc__)
+    p = _Parser(prog="python -m triggermap", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     for name, fn, helptext in (("regions", cmd_regions, "find body regions by name"),
                                ("pain", cmd_pain, "muscles that refer pain to a place"),
@@ -130,19 +158,37 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "segment":
             sp.add_argument("root")
         if name == "pain":
-            sp.add_argument("--top", type=int, default=10)
+            sp.add_argument("--top", type=_top, default=10, help=f"how many muscles, 1 to {MAX_TOP}")
         if name in ("regions", "pain"):
             sp.add_argument("--side", choices=["left", "right", "both"],
                             help="side for places the text names without one (default right)")
     return p
 
 
-def main(argv=None) -> int:
-    """Run the CLI; return the exit code."""
+def _tolerant_streams() -> None:
+    """Escape what the terminal cannot show (PYTHONIOENCODING=ascii, LANG=C) instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code (0 done, 1 data or output problem, 2 bad input)."""
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (UsageError, AtlasError, DataError, LexiconError) as exc:
+        sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
+    except UsageError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
+    except (AtlasError, DataError, LexiconError) as exc:
+        sys.stderr.write(f"error: the data could not be loaded: {printable(exc, 500)}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader left (`| head`): stop quietly; stdout points at devnull so the exit flush cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
     return 0

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from . import DATA_DIR
 from .atlas import Atlas, load_atlas
+from .echo import unreadable
 from .schema import (
     FILES,
     AttachmentRow,
@@ -84,7 +85,8 @@ def read_rows(path: Path, model) -> list:
     """Read one CSV into validated row models; raise DataError on the first bad cell."""
     name = path.name
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
+        # utf-8-sig: Excel starts a saved UTF-8 CSV with a byte-order mark that would glue onto the first column.
+        with open(path, newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             missing = [c for c in model.model_fields if c not in header]
@@ -107,8 +109,8 @@ def read_rows(path: Path, model) -> list:
                     value = raw.get(col, "")
                     raise DataError(f"{name} row {row_no}, column '{col}': {err['msg']} "
                                     f"(got '{value}')") from None
-    except FileNotFoundError:
-        raise DataError(f"{name}: file not found in {path.parent}") from None
+    except OSError as exc:  # missing, permission denied, a folder where the file should be, ...
+        raise DataError(unreadable(path, exc)) from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{name}: not valid UTF-8 text (byte {exc.start})") from None
     except csv.Error as exc:
