@@ -61,3 +61,19 @@ def test_params_round_trip():
                      condition="tennis_elbow", audience="student", side="left")
     again, notices = parse_params(to_params(state), REGIONS, MUSCLES, CONDITIONS)
     assert again == state and notices == []
+
+
+@pytest.mark.parametrize("params,notice", [
+    ({"view": "www.evil.example"}, "Ignored unknown view `www.evil.example`."),
+    ({"view": ":rotating_light:"}, "Ignored unknown view `:rotating_light:`."),
+    ({"regions": "www.evil.example"}, "Ignored unknown region `www.evil.example`."),
+    ({"regions": ":rotating_light::left"}, "Ignored unknown region `:rotating_light::left`."),
+    ({"muscle": "`x`[a](http://e.vil)"}, "Ignored unknown muscle `?x??a??http:??e.vil?`."),
+    ({"mode": "**bold** _it_"}, "Ignored unknown mode `??bold???_it_`."),
+    ({"condition": "\x1b[31m\u202ex"}, "Ignored unknown condition `??31m?x`."),
+    ({"side": "https://e.vil/" + "x" * 50}, "Ignored unknown side `https:??e.vil?xxx...`."),
+    ({"audience": ""}, "Ignored an empty audience."), ({"regions": ","}, "Ignored an empty region."),
+])
+def test_notice_names_the_parameter_and_shows_the_value_as_code(params, notice):
+    state, notices = parse_params(params, REGIONS, MUSCLES, CONDITIONS)
+    assert state == UrlState() and set(notices) == {notice}

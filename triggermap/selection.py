@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .echo import inert
 from .figures import OUTLINE_CODE_BASE, TP_CODE_BASE
 
 VIEWS = ("anterior", "posterior", "head_neck", "foot")
@@ -65,16 +66,22 @@ class UrlState:
     side: str = "right"
 
 
+def _ignored(what: str, value: str, limit: int) -> str:
+    """The notice for an ignored link part: its name, and its value as inert inline code."""
+    return f"Ignored unknown {what} {inert(value, limit)}." if value.strip() else f"Ignored an empty {what}."
+
+
 def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[UrlState, list[str]]:
     """Read query parameters; ignore bad ones, returning a short notice for each."""
     state, notices = UrlState(), []
-    # Notices echo values into markdown toasts: keep only characters ids use, so a link cannot inject markup.
+    # Notices echo values into markdown toasts: keep only characters ids use, and show them as inline code
+    # (inert), so a link cannot inject markup, a live link (www.…) or an emoji shortcode (:…:).
     params = {k: re.sub(r"[^\w:,.-]", "?", str(v)[:1000]) for k, v in dict(params).items()}
 
     def pick(key, allowed, default):
         value = str(params.get(key, default))[:40]
         if value not in allowed:
-            notices.append(f"Ignored unknown {key} '{value[:20]}'.")
+            notices.append(_ignored(key, value, 20))
             return default
         return value
 
@@ -96,7 +103,7 @@ def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[U
             if (region, side) not in state.regions:
                 state.regions.append((region, side))
         else:
-            notices.append(f"Ignored unknown region '{item[:30]}'.")
+            notices.append(_ignored("region", item, 30))
     return state, notices
 
 
