@@ -6,6 +6,8 @@ import time
 
 import streamlit as st
 
+from app.errors import run_page
+
 _started = time.perf_counter()
 
 st.set_page_config(page_title="Trigger-point explorer", page_icon="✚", layout="wide")
@@ -18,7 +20,7 @@ pages = [
     st.Page("app/pages/segments.py", title="IMS segments", icon=":material/linear_scale:"),
     st.Page("app/pages/study.py", title="Study", icon=":material/school:"),
 ]
-st.navigation(pages).run()
+run_page(st.navigation(pages))
 if os.environ.get("TRIGGERMAP_TIMING"):
     # Read by benchmarks/ui.py: the server's own time per rerun (a number only, never user data).
     sys.stderr.write(f"rerun_ms={1000 * (time.perf_counter() - _started):.1f}\n")

@@ -19,6 +19,7 @@ def boot(page, params=None):
 def test_page_boots_without_exception(page):
     at = boot(page)
     assert not at.exception
+    assert not any("error id" in e.value for e in at.error), "explorer.py caught a page error (app/errors.py)"
     assert any("Education, not diagnosis" in m.value for m in at.info)
 
 
