@@ -65,7 +65,7 @@ if ! command -v nginx >/dev/null 2>&1; then
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-SERVERS=""
+BACKENDS=()
 for i in $(seq 0 $((K - 1))); do
   port=$((APP_PORT + i))
   if port_busy "$port"; then echo "port $port is in use" >&2; exit 1; fi
@@ -73,13 +73,12 @@ for i in $(seq 0 $((K - 1))); do
      --server.headless true --server.fileWatcherType none --server.runOnSave false) \
      >"$RUN_DIR/app-$port.log" 2>&1 &
   APP_PIDS="$APP_PIDS $!"
-  SERVERS="$SERVERS        server 127.0.0.1:$port;\n"
+  BACKENDS+=("127.0.0.1:$port")
 done
 APP_PIDS="${APP_PIDS# }"
 
 if port_busy "$LB_PORT"; then echo "port $LB_PORT is in use" >&2; exit 1; fi
-sed -e "s#__RUN_DIR__#$RUN_DIR#g" -e "s#__LISTEN__#127.0.0.1:$LB_PORT#g" -e "s#__SERVERS__#$SERVERS#" \
-  "$ROOT/deploy/nginx.conf.template" >"$RUN_DIR/nginx.conf"
+"$ROOT/deploy/render_nginx.sh" "$RUN_DIR" "127.0.0.1:$LB_PORT" "${BACKENDS[@]}" >"$RUN_DIR/nginx.conf"
 NGINX_ARGS=(-c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" -e "$RUN_DIR/error.log" -g 'daemon off;')
 "$NGINX" -t -q "${NGINX_ARGS[@]}"
 "$NGINX" "${NGINX_ARGS[@]}" &
