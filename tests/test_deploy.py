@@ -124,3 +124,46 @@ def test_websocket_refuses_foreign_origins():
     assert allowed("", "app.example:8600") and allowed("https://app.example:8600", "app.example:8600")
     assert not allowed("https://evil.example", "app.example:8600")
     assert not allowed("https://app.example.evil.example", "app.example")
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) of the Dockerfile, continuation lines joined, comments dropped."""
+    text = re.sub(r"(?m)^\s*#.*\n", "", (ROOT / "Dockerfile").read_text(encoding="utf-8"))
+    lines = re.sub(r"\\\n\s*", " ", text).splitlines()
+    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1]) for line in lines if line.strip()]
+
+
+DOCKER = dockerfile()
+
+
+def test_base_image_is_pinned_by_digest():
+    args = dict(a.split("=", 1) for kind, a in DOCKER if kind == "ARG" and "=" in a)
+    [base] = [a for kind, a in DOCKER if kind == "FROM"]
+    image = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], base)
+    assert re.fullmatch(r"python:3\.11[\w.-]*-slim[\w.-]*@sha256:[0-9a-f]{64}", image), image
+
+
+def test_code_and_data_are_root_owned_and_read_only_to_the_app():
+    kinds = [kind for kind, _ in DOCKER]
+    user_at = kinds.index("USER")
+    assert [a for kind, a in DOCKER if kind == "USER"] == ["app"]
+    assert max(i for i, k in enumerate(kinds) if k in ("COPY", "ADD", "RUN")) < user_at, "nothing runs as root after"
+    assert not [a for kind, a in DOCKER if kind in ("COPY", "ADD") and "--chown" in a]
+    assert not [a for kind, a in DOCKER if kind == "RUN" and re.search(r"\bchown\b|\bchmod\b[^&]*\+w|777", a)]
+    assert any(kind == "RUN" and "chmod -R go-w /app" in a for kind, a in DOCKER)
+
+
+def test_healthcheck_loads_the_data_and_asks_the_server():
+    [check] = [a for kind, a in DOCKER if kind == "HEALTHCHECK"]
+    assert "python -m triggermap info" in check and "/_stcore/health" in check
+    assert check.index("triggermap info") < check.index("&&") < check.index("/_stcore/health")
+
+
+def test_default_image_has_no_browser():
+    steps = " ".join(a for kind, a in DOCKER if kind in ("RUN", "ARG", "ENV")).lower()
+    assert "chromium" not in steps and "apt-get install" not in steps and "browser_path" not in steps
+
+
+@pytest.mark.parametrize("excluded", [".git", ".venv", "node_modules", "tests", "benchmarks", "data/parts"])
+def test_build_context_leaves_out(excluded):
+    assert excluded in (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
