@@ -6,10 +6,14 @@ the way the frontend does, by sending a rerun whose widget states carry the plot
 (a JSON value: {"selection": {"points": [{"customdata": code}], ...}}) for the chart id read from the
 last run's delta. A click counts as an error unless the run finishes cleanly, shows no exception and
 draws a chart with a new id (the page re-keys the chart after each registered click).
-Click latency is send -> script_finished. Server memory comes from /proc/PID/status (VmRSS).
+Click latency is send -> script_finished. Server memory comes from /proc/PID/status (VmRSS), server CPU
+from /proc/PID/stat (user + system time of every thread); cpu_ms_per_click is the servers' CPU time over
+the run divided by the clicks (it also carries each session's first page run and the websocket work).
 
-    python benchmarks/load.py [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
+    python benchmarks/load.py [--json] [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
                               [--url http://127.0.0.1:PORT [--pid PID ...]] [--warm-only]
+
+--json is accepted for symmetry with the other benchmarks: the output is always the one JSON line.
 
 Without --url it starts `streamlit run explorer.py` on a free loopback port and stops it at the end.
 Only loopback targets are accepted.
@@ -18,7 +22,6 @@ Only loopback targets are accepted.
 from __future__ import annotations
 
 import argparse
-import base64
 import contextlib
 import ipaddress
 import json
@@ -37,12 +40,13 @@ from pathlib import Path
 
 import numpy as np
 import websocket
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
-GOOD_FINISH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
-TP_CODE_BASE = 100_000  # same cut as triggermap.figures: codes at or above it are trigger points
+sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` importable
+
+from benchmarks.protocol import Session, region_codes  # noqa: E402
+
+__all__ = ["Session", "loopback_only", "main", "region_codes"]
 
 
 def loopback_only(url: str) -> str:
@@ -82,6 +86,18 @@ def wait_healthy(url: str, timeout: float = 90.0) -> None:
     raise SystemExit(f"server at {url} did not become healthy in {timeout:.0f} s")
 
 
+def cpu_s(pids: list[int]) -> float | None:
+    """User + system CPU time the server processes have used so far, s."""
+    total = 0
+    for pid in pids:
+        try:  # fields after the ")" closing the command name start at field 3; utime and stime are 14 and 15
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK") if pids else None
+
+
 def rss_mib(pids: list[int]) -> float | None:
     """Summed resident memory of the server processes, MiB."""
     total = 0
@@ -92,88 +108,6 @@ def rss_mib(pids: list[int]) -> float | None:
             return None
         total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
     return round(total / 1024, 1) if pids else None
-
-
-def region_codes(spec_json: str) -> list[int]:
-    """Distinct clickable region codes in the chart spec (the hit grid's customdata)."""
-    codes: set[int] = set()
-    for trace in json.loads(spec_json).get("data", []):
-        custom = trace.get("customdata")
-        if isinstance(custom, dict) and "bdata" in custom:  # plotly's typed-array encoding
-            custom = np.frombuffer(base64.b64decode(custom["bdata"]), dtype=np.dtype(custom["dtype"])).tolist()
-        codes.update(int(c) for c in custom or [] if isinstance(c, (int, float)) and c < TP_CODE_BASE)
-    return sorted(codes)
-
-
-class Session:
-    """One browser tab, at protocol level."""
-
-    def __init__(self, url: str, timeout: float):
-        # Load the page first, as a browser does: behind deploy/scale_out.sh its cookie picks the process.
-        with urllib.request.urlopen(f"{url}/", timeout=timeout) as resp:
-            cookies = [c.split(";", 1)[0] for c in resp.headers.get_all("Set-Cookie") or []]
-            resp.read()
-        ws_url = "ws" + url[len("http"):] + "/_stcore/stream"
-        self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout,
-                                              cookie="; ".join(cookies) or None)
-        self.query, self.page_hash, self.chart, self.codes = "", "", None, []
-
-    def rerun(self, widgets: tuple = ()) -> str | None:
-        """Send a rerun with the tab's query string and page, wait for script_finished; the fault, if any."""
-        msg = BackMsg()
-        msg.rerun_script.query_string = self.query
-        msg.rerun_script.page_script_hash = self.page_hash
-        for wid, value in widgets:
-            state = msg.rerun_script.widget_states.widgets.add()
-            state.id, state.json_value = wid, value
-        self.ws.send_binary(msg.SerializeToString())
-        return self._read_run()
-
-    def _read_run(self) -> str | None:
-        """Consume ForwardMsgs up to script_finished, tracking what the frontend would track."""
-        fault = None
-        while True:
-            fwd = ForwardMsg()
-            fwd.ParseFromString(self.ws.recv())
-            kind = fwd.WhichOneof("type")
-            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                fault = self._element(fwd.delta.new_element) or fault
-            elif kind == "page_info_changed":
-                self.query = fwd.page_info_changed.query_string
-            elif kind == "navigation":
-                self.page_hash = fwd.navigation.page_script_hash
-            elif kind == "script_finished":
-                return fault or (None if fwd.script_finished in GOOD_FINISH else "unfinished")
-
-    def _element(self, element) -> str | None:
-        """Note the chart id (and its clickable codes, once); a fault for an exception element."""
-        kind = element.WhichOneof("type")
-        if kind == "plotly_chart":
-            self.chart = element.plotly_chart.id
-            if not self.codes:
-                self.codes = region_codes(element.plotly_chart.spec)
-        if kind == "exception":  # keyed by its text, so the JSON line says what broke
-            return f"exception {element.exception.type}: {element.exception.message[:100]}"
-        return None
-
-    def click(self, rng: random.Random) -> str | None:
-        """Select one random region on the map, as a click does; the fault, if the app did not take it."""
-        before = self.chart
-        if before is None or not self.codes:
-            return "no_chart"
-        code = rng.choice(self.codes)
-        state = {"selection": {"points": [{"customdata": code, "point_index": code}], "point_indices": [code],
-                               "box": [], "lasso": []}}
-        # The widget value is JSON text of the serialised selection, itself JSON (as the server writes it).
-        fault = self.rerun(((before, json.dumps(json.dumps(state))),))
-        return fault or (None if self.chart != before else "unregistered")
-
-    def close(self) -> None:
-        """Close the websocket quietly."""
-        try:
-            self.ws.close()
-        except OSError:
-            pass
 
 
 class Stats:
@@ -232,7 +166,7 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
     """Run the sessions against a live server and summarise."""
     duration = args.soak or args.seconds
     stats, samples = Stats(args.sessions), []
-    rss_start = rss_mib(pids)
+    rss_start, cpu_start = rss_mib(pids), cpu_s(pids)
     begin = time.monotonic()
     stop_at = begin + duration
     threads = [threading.Thread(target=user, args=(url, i, args, stats, stop_at), daemon=True)
@@ -244,11 +178,15 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
         samples.append((time.monotonic() - begin, rss_mib(pids)))
     with contextlib.suppress(threading.BrokenBarrierError):  # a hung session only delays the reading
         stats.done.wait(timeout=args.timeout + 5)
-    rss_end = rss_mib(pids)
+    rss_end, cpu_end = rss_mib(pids), cpu_s(pids)
     stats.release.set()
     for t in threads:
         t.join(timeout=10)
-    return summary(args, stats, duration, rss_start, rss_end, samples, len(pids))
+    out = summary(args, stats, duration, rss_start, rss_end, samples, len(pids))
+    if cpu_start is not None and cpu_end is not None:
+        out["server_cpu_s"] = round(cpu_end - cpu_start, 2)
+        out["cpu_ms_per_click"] = round(1000 * (cpu_end - cpu_start) / out["clicks"], 1) if out["clicks"] else None
+    return out
 
 
 def summary(args, stats: Stats, duration: float, rss_start, rss_end, samples, processes: int) -> dict:
@@ -286,6 +224,7 @@ def warm_up(url: str, timeout: float) -> None:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Command-line options."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--json", action="store_true", help="print the JSON line (the only output format)")
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--seconds", type=float, default=30.0, help="length of the run")
     p.add_argument("--think", type=float, default=1.0, help="mean pause between a person's clicks, s")

@@ -1,18 +1,19 @@
 """Smoke test of the load benchmark: 2 protocol-level sessions click the real app for ~5 s."""
 
 import json
+import os
 import subprocess
 import sys
 
 import plotly.io
 import pytest
 
-from benchmarks.load import loopback_only, region_codes
+from benchmarks.load import cpu_s, loopback_only, region_codes
 from tests.conftest import ROOT
 from triggermap.figures import body_figure
 
 KEYS = {"click_ms_p50", "click_ms_p95", "errors", "sessions", "clicks", "rss_mib_per_session", "rss_start_mib",
-        "rss_end_mib"}
+        "rss_end_mib", "cpu_ms_per_click", "server_cpu_s"}
 
 
 def test_click_codes_cover_the_hit_table(data):
@@ -29,7 +30,7 @@ def test_refuses_non_loopback_targets(url):
 
 
 def test_two_sessions_click_without_errors():
-    proc = subprocess.run([sys.executable, "benchmarks/load.py", "--sessions", "2", "--seconds", "5",
+    proc = subprocess.run([sys.executable, "benchmarks/load.py", "--json", "--sessions", "2", "--seconds", "5",
                            "--think", "0.5"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -38,3 +39,14 @@ def test_two_sessions_click_without_errors():
     assert result["sessions"] == 2 and result["clicks"] >= 4
     assert 0 < result["click_ms_p50"] <= result["click_ms_p95"]
     assert result["rss_end_mib"] > 0
+    per_click = 1000 * result["server_cpu_s"] / result["clicks"]  # server_cpu_s is rounded to 10 ms
+    assert result["server_cpu_s"] > 0 and result["cpu_ms_per_click"] == pytest.approx(
+        per_click, abs=10 / result["clicks"] + 0.1)
+
+
+def test_cpu_time_is_read_from_proc():
+    """The reading grows with work done, and a process that is gone gives no number."""
+    before = cpu_s([os.getpid()])
+    sum(i * i for i in range(3_000_000))
+    assert cpu_s([os.getpid()]) > before > 0
+    assert cpu_s([2**22 + 7]) is None and cpu_s([]) is None
