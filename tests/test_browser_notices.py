@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from tests.test_browser import app_url, browser  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.browser
 PAGES = ["/", "/muscles", "/conditions", "/needling", "/segments", "/study"]
 # Each link carries one value Streamlit's markdown would turn into a live link and one it would turn into an emoji.
@@ -23,19 +21,9 @@ new MutationObserver(() => document.querySelectorAll('[data-testid=stToast]').fo
 """
 
 
-@pytest.fixture(scope="module")
-def app(app_url, browser):  # noqa: F811
-    """The server after one visit to the root: a fresh server's first deep link skips st.navigation."""
-    pg = browser.new_page()
-    pg.goto(app_url)
-    pg.get_by_text("Education, not diagnosis").first.wait_for(timeout=60_000)
-    pg.close()
-    return app_url
-
-
 @pytest.fixture()
-def page(browser):  # noqa: F811
-    """A tab that records every toast."""
+def page(browser):
+    """A tab in its own context that records every toast (browser and app_url come from conftest)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(RECORD_TOASTS)
     yield context.new_page()
@@ -44,9 +32,9 @@ def page(browser):  # noqa: F811
 
 @pytest.mark.parametrize("link", sorted(LINKS))
 @pytest.mark.parametrize("path", PAGES)
-def test_hostile_link_values_are_shown_inert(page, app, path, link):
+def test_hostile_link_values_are_shown_inert(page, app_url, path, link):
     query, view, region = LINKS[link]
-    page.goto(f"{app}{path}?{query}")
+    page.goto(f"{app_url}{path}?{query}")
     page.wait_for_function("window.__toasts.filter(t => t.includes('Ignored unknown')).length >= 2", timeout=90_000)
     toasts = page.evaluate("window.__toasts")
     for key, value in (("view", view), ("region", region)):
