@@ -20,9 +20,13 @@ CAUTION = "#3D1F5C"
 BODY = "#F3EEE8"       # silhouette fill
 PAGE = "#FFFFFF"       # page background around the silhouette
 HIGHLIGHT = "#009E73"  # Okabe-Ito bluish green: outlines of highlighted muscles
+MUSCLE = HIGHLIGHT     # the chosen muscle's fill and edge
+BODY_EDGE = "#6B6058"  # silhouette outline
+REGION_EDGE = "#9A8F85"  # thin borders between pain regions
+OUTLINE = "#7A6A5C"    # muscle shapes not chosen
 
 MAP_COLOURS = {"select": SELECT, "essential": ESSENTIAL, "spillover": SPILLOVER, "caution": CAUTION}
-# fill opacity of each shading in figures.py; what the eye sees is the colour laid over the body fill
+# fill opacity of each shading in drawing.py; what the eye sees is the colour laid over the body fill
 FILL_ALPHA = {"select": 0.55, "essential": 0.75, "spillover": 0.35}
 
 DEFICIENCIES = ("protanopia", "deuteranopia", "tritanopia")

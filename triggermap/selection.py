@@ -1,4 +1,4 @@
-"""Turn plotly selection events and URL parameters into the app's state (pure functions)."""
+"""Turn body-map taps and URL parameters into the app's state (pure functions)."""
 
 from __future__ import annotations
 
@@ -6,51 +6,60 @@ import re
 from dataclasses import dataclass, field
 
 from .echo import inert
-from .figures import OUTLINE_CODE_BASE, TP_CODE_BASE
 
 VIEWS = ("anterior", "posterior", "head_neck", "foot")
 MODES = ("pain", "muscle")
 AUDIENCES = ("patient", "student", "clinician")
+SIDES = ("right", "left", "midline")
 MAX_REGIONS = 20
 
 
-def _codes(event) -> list[int]:
-    """Integer customdata codes of the clicked points in a streamlit plotly event."""
-    try:
-        points = (event or {}).get("selection", {}).get("points", [])
-    except AttributeError:
-        return []
-    codes = []
-    for p in points if isinstance(points, list) else ():
-        value = p.get("customdata") if isinstance(p, dict) else None
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e12:  # not NaN/inf
-            codes.append(int(value))
-    return codes
+@dataclass(frozen=True)
+class Tap:
+    """What a tap changed: the region selection, and the muscle (with its side) a × or outline chose."""
+
+    regions: list[tuple[str, str]]
+    muscle: str | None = None
+    side: str | None = None
 
 
-def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, str]],
-                point_ids: list[str], outline_muscles: list[str] = ()) -> tuple[list, str | None, str | None]:
-    """Toggle clicked regions; return the selection, the clicked trigger point and clicked muscle outline."""
+def _pair(item, allowed) -> tuple[str, str] | None:
+    """A (region, side) pair from a browser list item, or None when it is not a drawn region."""
+    if isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(v, str) for v in item):
+        pair = (item[0], item[1])
+        return pair if pair in allowed else None
+    return None
+
+
+def apply_tap(selected: list[tuple[str, str]], event, regions: set[tuple[str, str]],
+              point_muscles: dict[str, str], muscles) -> Tap:
+    """Fold one map event into the selection; anything malformed leaves it unchanged.
+
+    Region taps carry the browser's whole selection ('sel'), so two quick taps whose reruns merge lose
+    nothing; without it the tapped region is toggled. A × or muscle outline chooses that muscle.
+    """
     selected = list(selected)
-    clicked_point = clicked_muscle = None
-    for code in _codes(event):
-        if code >= TP_CODE_BASE:
-            idx = code - TP_CODE_BASE
-            if 0 <= idx < len(point_ids):
-                clicked_point = point_ids[idx]
-        elif code >= OUTLINE_CODE_BASE:
-            idx = code - OUTLINE_CODE_BASE
-            if 0 <= idx < len(outline_muscles):
-                clicked_muscle = outline_muscles[idx]
-        elif 0 <= code < len(table):
-            key = tuple(table[code])
-            if key in selected:
-                selected.remove(key)
-            elif len(selected) < MAX_REGIONS:
-                selected.append(key)
-    return selected, clicked_point, clicked_muscle
+    if not isinstance(event, dict):
+        return Tap(selected)
+    kind, ident, side = event.get("k"), event.get("id"), event.get("side")
+    if not isinstance(ident, str) or side not in SIDES:
+        return Tap(selected)
+    if kind == "r":
+        sel = event.get("sel")
+        if isinstance(sel, list):
+            pairs = [p for p in (_pair(item, regions) for item in sel[:MAX_REGIONS * 5]) if p]
+            return Tap(list(dict.fromkeys(pairs))[:MAX_REGIONS])
+        if (ident, side) in selected:
+            selected.remove((ident, side))
+        elif (ident, side) in regions and len(selected) < MAX_REGIONS:
+            selected.append((ident, side))
+        return Tap(selected)
+    side = None if side == "midline" else side
+    if kind == "t" and ident in point_muscles:
+        return Tap(selected, point_muscles[ident], side)
+    if kind == "m" and ident in muscles:
+        return Tap(selected, ident, side)
+    return Tap(selected)
 
 
 @dataclass

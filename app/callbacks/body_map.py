@@ -2,39 +2,68 @@
 
 They live in an imported module, not in the page script, because Streamlit keeps the metadata
 (callback included) of every widget a session has shown: a callback defined in the page would
-pin that run's whole namespace, figure and all, for the life of the session.
+pin that run's whole namespace for the life of the session.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import streamlit as st
 
 from app.answers import read_typed_text
 from app.setup import resources
-from triggermap.selection import apply_event
+from triggermap.picture import pattern_view
+from triggermap.selection import apply_tap
 
 
 def _state():
     return st.session_state.url_state
 
 
-def show_muscle(muscle_id: str) -> None:
-    """Switch to muscle mode on one muscle (also moves the mode and muscle pickers)."""
+@lru_cache(maxsize=1)
+def tap_tables() -> tuple[frozenset, dict[str, str]]:
+    """Every (region, side) a map can report, and each trigger point's muscle."""
+    data = resources()[0]
+    keys = set()
+    for view in data.atlas.views.values():
+        for shape in view.regions:
+            keys.add((shape.id, shape.side))
+            if view.single_side and shape.side != "midline":  # the mirrored drawing reports the other side
+                keys.add((shape.id, "left" if shape.side == "right" else "right"))
+    return frozenset(keys), {tp.id: tp.muscle_id for tp in data.trigger_points.values()}
+
+
+def show_muscle(muscle_id: str, side: str | None = None) -> None:
+    """Switch to muscle mode on one muscle, on its best view and the chosen side (moves the pickers too)."""
+    data, ranker = resources()[:2]
     state = _state()
     state.muscle, state.mode = muscle_id, "muscle"
+    state.view = pattern_view(data, ranker, [muscle_id])
+    if side in ("right", "left"):
+        state.side = side
     st.session_state.muscle_pick, st.session_state.mode_pick = muscle_id, "muscle"
+    st.session_state.view_pick, st.session_state.side_pick = state.view, state.side
 
 
-def on_click() -> None:
-    """Fold a chart click into the state, then reset the chart so the next click registers."""
+def on_tap(event: dict) -> None:
+    """Fold a tap, click or key press on the map into the state."""
     data = resources()[0]
     state = _state()
-    event = st.session_state.get(st.session_state.chart_key)
-    state.regions, point, muscle = apply_event(state.regions, event, st.session_state.hit_table,
-                                               st.session_state.point_ids, st.session_state.outline_muscles)
-    if point or muscle:
-        show_muscle(data.trigger_points[point].muscle_id if point else muscle)
-    st.session_state.click_round += 1
+    regions, points = tap_tables()
+    tap = apply_tap(state.regions, event, set(regions), points, data.muscles)
+    state.regions = tap.regions
+    if tap.muscle:
+        show_muscle(tap.muscle, tap.side)
+
+
+def on_muscle_pick() -> None:
+    """A muscle picked from the search box opens on its best view."""
+    muscle = st.session_state.muscle_pick
+    if muscle:
+        show_muscle(muscle)
+    else:
+        _state().muscle = None
 
 
 def on_text() -> None:

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from app.answers import after_matches, area_finder, match_line, typed_text_notes
-from app.callbacks.body_map import clear, on_click, on_pick, on_text, show_muscle
+from app.callbacks.body_map import clear, on_muscle_pick, on_pick, on_tap, on_text, show_muscle
 from app.cards import muscle_card, red_flag_box
+from app.components.body_map import body_map
+from app.maps import map_state_for, muscle_downloads, other_views_of, small_multiples_block
 from app.setup import page_setup
 from app.state import sync_url
 from triggermap.export import selection_rows, to_csv, to_json
-from triggermap.figures import body_figure, pattern_shading
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
 from triggermap.selection import MAX_REGIONS
@@ -17,11 +18,12 @@ VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & nec
 MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
 LEGEND = {"pain": ":blue-background[blue]: your painful areas",
           "muscle": ":orange-background[dark orange]: main (essential) pain zone · :orange[light orange, dotted]: "
-                    "spillover zone · **×** trigger point (click one) · dotted outline: superficial muscle (click one)"}
+                    "spillover zone · :green[green]: the muscle (dashed edge: deep muscle) · **×** trigger point; "
+                    "a number groups trigger points close together (tap it to zoom in) · tap a muscle or × to "
+                    "choose it"}
 
 ctx = page_setup()
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
-st.session_state.setdefault("click_round", 0)
 
 
 def region_key(key) -> str:
@@ -33,21 +35,6 @@ def region_name(code: str) -> str:
     """Readable name of an encoded (region, side) pair."""
     region, side = code.split(":")
     return labels[region] if side == "midline" else f"{labels[region]} ({side})"
-
-
-def other_views(muscle_id):
-    """Small static pictures of the other views where the pattern shows."""
-    ess, spill = ranker.pattern(muscle_id)
-    shading = pattern_shading(ess, spill)
-    shown = [v for v in VIEW_NAMES if v != state.view and set(ess + spill) & set(data.atlas.views[v].region_ids())]
-    if not shown:
-        return
-    st.caption("The same pattern on the other views:")
-    cols = st.columns(len(shown))
-    for col, vid in zip(cols, shown, strict=True):
-        fig, _ = body_figure(data.atlas.views[vid], labels, shading, clickable=False, outlines=False, height=300,
-                             title=VIEW_NAMES[vid])
-        col.plotly_chart(fig, config={"staticPlot": True}, width="stretch", key=f"thumb_{vid}")
 
 
 st.title("Body map")
@@ -64,35 +51,31 @@ view = data.atlas.views[state.view]
 flip = view.single_side and state.side == "left"
 
 left, right = st.columns([5, 4], gap="large")
-shading, tps, highlight, title = {key: "select" for key in state.regions}, [], frozenset(), None
 if state.mode == "muscle":
     muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
     with right:
         st.session_state.setdefault("muscle_pick", state.muscle if state.muscle in data.muscles else None)
-        state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick",
+        state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick", on_change=on_muscle_pick,
                                     format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
-    if state.muscle:
-        shading = pattern_shading(*ranker.pattern(state.muscle))
-        tps = [tp for tp in data.points_of(state.muscle) if tp.view == state.view]
-        highlight, title = frozenset([state.muscle]), data.muscles[state.muscle].name
-    else:
-        shading, tps = {}, [tp for tp in data.trigger_points.values() if tp.view == state.view]
-points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
-names = {m: x.name for m, x in data.muscles.items()} if state.mode == "muscle" else None
-fig, table = body_figure(view, labels, shading, points, highlight, flip, height=720, title=title,
-                         clickable=state.mode == "pain", muscle_names=names, cautions=audience == "clinician",
-                         outlines=state.mode == "muscle", large=ctx.large_print)
-st.session_state.hit_table, st.session_state.point_ids = table, [tp.id for tp in tps]
-st.session_state.outline_muscles = [m.muscles[0] for m in view.muscles]
-# Two alternating keys: a new key clears the chart's selection so the same region can be clicked again.
-st.session_state.chart_key = f"chart_{st.session_state.click_round % 2}"
+map_state = map_state_for(data, ranker, state, audience == "clinician", ctx.large_print)
 
 with left:
-    st.plotly_chart(fig, key=st.session_state.chart_key, on_select=on_click, selection_mode="points",
-                    config={"displayModeBar": False}, width="stretch")
+    main, beside = (st.columns(2) if state.mode == "muscle" and state.muscle else (st.container(), None))
+    with main:
+        if beside is not None:
+            st.markdown(f"**{VIEW_NAMES[state.view]}**")
+        body_map("body_map", state.view, flip, map_state, on_tap)
     legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                    if audience == "clinician" else "")
-    st.caption(f"{legend}. R and L are the patient's right and left.")
+    st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch.")
+    if state.mode == "muscle" and state.muscle:
+        shown = other_views_of(data, ranker, state.muscle, state.view, state.side)
+        rest = st.columns(2) if len(shown) > 1 else []
+        for i, (vid, other_flip, other_state) in enumerate(shown):
+            # the first other view beside the main one (front and back side by side), the rest below
+            with beside if i == 0 else rest[(i - 1) % 2]:
+                st.markdown(f"**{VIEW_NAMES[vid]}**")
+                body_map(f"other_{vid}", vid, other_flip, other_state)
 
 with right:
     if state.mode == "pain":
@@ -134,17 +117,20 @@ with right:
                 cols[0].markdown(match_line(m, data.muscles[m.muscle_id].name, audience))
                 cols[0].caption(reason(m, labels, len(state.regions)))
                 cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
-                               args=(m.muscle_id,))
+                               args=(m.muscle_id, m.side))
             if matches and audience != "clinician":
                 st.caption("A list of possibilities to discuss with a clinician, not a diagnosis.")
             if matches:
                 after_matches(matches, state.regions, audience)
+                lead = matches[0].side if matches[0].side in ("right", "left") else "right"
+                small_multiples_block(data, ranker, [m.muscle_id for m in matches[:4]],
+                                      "Patterns of the leading muscles", "leading_muscles", lead)
         elif not state.regions:
             st.info("Click the body or type a place to see which muscles may be involved.")
     elif state.muscle:
         st.button("Clear", icon=":material/close:", on_click=clear)
         muscle_card(data, ranker, labels, state.muscle, audience)
-        other_views(state.muscle)
+        muscle_downloads(state.muscle, state.side)
     else:
         st.info("Click a trigger point (×) or a muscle outline on the map, or search for a muscle.")
 

@@ -1,0 +1,92 @@
+"""What the pages' maps show: state for the body map, other views, small multiples and picture downloads."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from triggermap.data import Dataset
+from triggermap.lookup import Ranker
+from triggermap.mapstate import (
+    map_state,
+    muscle_elements,
+    pattern_classes,
+    point_elements,
+    selection_classes,
+    views_showing,
+)
+from triggermap.picture import marks_of, muscle_picture, pattern_state, region_sets, small_multiples, to_png
+from triggermap.selection import UrlState
+
+
+def map_state_for(data: Dataset, ranker: Ranker, state: UrlState, cautions: bool, large: bool) -> dict:
+    """The body map's state: selected regions (pain), or a muscle's pattern, shape and × (muscle)."""
+    view = data.atlas.views[state.view]
+    flip = view.single_side and state.side == "left"
+    if state.mode == "pain":
+        return map_state("pain", {"sel": selection_classes(state.regions)}, cautions, large)
+    marks = marks_of(data, state.view)
+    if not state.muscle:  # every trigger point of the side, grouped by the browser where they crowd
+        return map_state("muscle", {"on": point_elements(view, marks, None, state.side, flip)}, cautions, large)
+    cls = pattern_classes(view, *ranker.pattern(state.muscle), state.side, flip)
+    cls["fill"] = muscle_elements(view, [state.muscle], state.side, flip)
+    cls["on"] = point_elements(view, marks, [state.muscle], state.side, flip)
+    return map_state("muscle", cls, cautions, large, chosen=state.muscle)
+
+
+def other_views_of(data: Dataset, ranker: Ranker, muscle: str, main: str, side: str = "right") -> list[tuple]:
+    """(view id, flip, state) of the other views that show the muscle's pattern or trigger points."""
+    ess, spill = ranker.pattern(muscle)
+    tp_views = {tp.view for tp in data.points_of(muscle)}
+    shown = views_showing(region_sets(data), [*ess, *spill], main)[1:]
+    shown += [v for v in tp_views if v != main and v not in shown]
+    return [(v, data.atlas.views[v].single_side and side == "left", pattern_state(data, ranker, v, [muscle], side))
+            for v in shown]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _multiples(muscles: tuple[str, ...], side: str, heading: str, _data: Dataset, _ranker: Ranker) -> str:
+    return small_multiples(_data, _ranker, list(muscles), side, heading=heading)
+
+
+def small_multiples_block(data: Dataset, ranker: Ranker, muscles: list[str], heading: str, key: str,
+                          side: str = "right") -> None:
+    """The leading muscles' patterns side by side (one picture), with an SVG download for printing."""
+    from app.components.body_map import picture
+
+    muscles = list(dict.fromkeys(muscles))
+    if not muscles:
+        return
+    # Drawn on request: the picture changes with every selection, and a tap should not resend it unasked.
+    if not st.toggle(heading, key=f"show_{key}", help="Each muscle's pattern on its best view, side by side"):
+        return
+    svg = _multiples(tuple(muscles), side, heading, data, ranker)
+    with st.container(border=True):
+        picture(f"multiples_{key}", svg)
+        st.download_button("Download these patterns (SVG, printable)", svg, f"{key}_patterns.svg",
+                           "image/svg+xml", icon=":material/download:", key=f"dl_{key}")
+
+
+def _picture_svg(muscle: str, side: str) -> str:
+    """The muscle's chart as SVG (built when the download is clicked)."""
+    from app.setup import resources
+
+    data, ranker = resources()[:2]
+    return muscle_picture(data, ranker, muscle, side)
+
+
+def _picture_png(muscle: str, side: str) -> bytes:
+    """The same chart as PNG, rasterised without a browser."""
+    return to_png(_picture_svg(muscle, side), 1200)
+
+
+def muscle_downloads(muscle: str, side: str) -> None:
+    """The muscle's chart as SVG and PNG, with the licence and sources inside the files."""
+    cols = st.columns(2)
+    name = f"{muscle}_{side}_pattern"
+    cols[0].download_button("Picture (SVG)", partial(_picture_svg, muscle, side), f"{name}.svg", "image/svg+xml",
+                            icon=":material/download:", key=f"svg_{muscle}_{side}",
+                            help="This pattern for slides and notes; the licence and sources are inside the file")
+    cols[1].download_button("Picture (PNG)", partial(_picture_png, muscle, side), f"{name}.png", "image/png",
+                            icon=":material/download:", key=f"png_{muscle}_{side}")
