@@ -2,10 +2,11 @@
 
 Each session speaks the browser's websocket protocol (/_stcore/stream, BackMsg/ForwardMsg protobufs
 from the installed streamlit): it connects, asks for the first run, then repeatedly "clicks" the map
-the way the frontend does, by sending a rerun whose widget states carry the plotly chart's selection
-(a JSON value: {"selection": {"points": [{"customdata": code}], ...}}) for the chart id read from the
-last run's delta. A click counts as an error unless the run finishes cleanly, shows no exception and
-draws a chart with a new id (the page re-keys the chart after each registered click).
+the way the frontend does, by sending a rerun whose widget states carry the body-map component's tap
+(a JSON trigger value [{"event": "tap", "value": {"k": "r", "id": region, "side": side}}] for the
+component id read from the last run's delta; the regions come from the drawing the map received).
+A click counts as an error unless the run finishes cleanly, shows no exception and the map's state
+message comes back with the tapped region toggled (benchmarks/protocol.py).
 Click latency is send -> script_finished. Server memory comes from /proc/PID/status (VmRSS), server CPU
 from /proc/PID/stat (user + system time of every thread); cpu_ms_per_click is the servers' CPU time over
 the run divided by the clicks (it also carries each session's first page run and the websocket work).

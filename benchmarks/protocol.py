@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import random
+import re
 import urllib.request
 
-import numpy as np
 import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 GOOD_FINISH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
-TP_CODE_BASE = 100_000  # same cut as triggermap.figures: codes at or above it are trigger points
+MAP, MAP_STATE = "triggermap.body_map", "triggermap.body_map_state"
+TRIGGER_PREFIX = "$$STREAMLIT_INTERNAL_KEY"  # trigger widgets: f"{prefix}_{component id}__events" (streamlit)
 
 
-def region_codes(spec_json: str) -> list[int]:
-    """Distinct clickable region codes in the chart spec (the hit grid's customdata)."""
-    codes: set[int] = set()
-    for trace in json.loads(spec_json).get("data", []):
-        custom = trace.get("customdata")
-        if isinstance(custom, dict) and "bdata" in custom:  # plotly's typed-array encoding
-            custom = np.frombuffer(base64.b64decode(custom["bdata"]), dtype=np.dtype(custom["dtype"])).tolist()
-        codes.update(int(c) for c in custom or [] if isinstance(c, (int, float)) and c < TP_CODE_BASE)
-    return sorted(codes)
+def region_codes(svg: str) -> list[tuple[str, str]]:
+    """The tappable (region, side) pairs of a map drawing, in drawing order."""
+    return [(r, side) for r, side in re.findall(r'id="r-(\w+?)-(right|left|midline)" data-k="r"', svg)]
 
 
 class Session:
@@ -38,7 +32,7 @@ class Session:
         ws_url = "ws" + url[len("http"):] + "/_stcore/stream"
         self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout,
                                               cookie="; ".join(cookies) or None)
-        self.query, self.page_hash, self.chart, self.codes = "", "", None, []
+        self.query, self.page_hash, self.chart, self.codes, self.selected = "", "", None, [], None
 
     def rerun(self, widgets: tuple = ()) -> str | None:
         """Send a rerun with the tab's query string and page, wait for script_finished; the fault, if any."""
@@ -47,7 +41,7 @@ class Session:
         msg.rerun_script.page_script_hash = self.page_hash
         for wid, value in widgets:
             state = msg.rerun_script.widget_states.widgets.add()
-            state.id, state.json_value = wid, value
+            state.id, state.json_trigger_value = wid, value
         self.ws.send_binary(msg.SerializeToString())
         return self._read_run()
 
@@ -68,27 +62,28 @@ class Session:
                 return fault or (None if fwd.script_finished in GOOD_FINISH else "unfinished")
 
     def _element(self, element) -> str | None:
-        """Note the chart id (and its clickable codes, once); a fault for an exception element."""
+        """Note the map's id, regions (once) and selection; a fault for an exception element."""
         kind = element.WhichOneof("type")
-        if kind == "plotly_chart":
-            self.chart = element.plotly_chart.id
-            if not self.codes:
-                self.codes = region_codes(element.plotly_chart.spec)
+        if kind == "bidi_component" and element.bidi_component.component_name == MAP:
+            self.chart = element.bidi_component.id
+            if not self.codes and element.bidi_component.json:
+                self.codes = region_codes(json.loads(element.bidi_component.json).get("svg", ""))
+        if kind == "bidi_component" and element.bidi_component.component_name == MAP_STATE:
+            state = json.loads(element.bidi_component.json or "{}").get("state", {})
+            self.selected = sorted(state.get("cls", {}).get("sel", []))
         if kind == "exception":  # keyed by its text, so the JSON line says what broke
             return f"exception {element.exception.type}: {element.exception.message[:100]}"
         return None
 
     def click(self, rng: random.Random) -> str | None:
-        """Select one random region on the map, as a click does; the fault, if the app did not take it."""
-        before = self.chart
-        if before is None or not self.codes:
+        """Tap one random region on the map, as the component does; the fault, if the app did not take it."""
+        if self.chart is None or not self.codes:
             return "no_chart"
-        code = rng.choice(self.codes)
-        state = {"selection": {"points": [{"customdata": code, "point_index": code}], "point_indices": [code],
-                               "box": [], "lasso": []}}
-        # The widget value is JSON text of the serialised selection, itself JSON (as the server writes it).
-        fault = self.rerun(((before, json.dumps(json.dumps(state))),))
-        return fault or (None if self.chart != before else "unregistered")
+        region, side = rng.choice(self.codes)
+        before = self.selected
+        event = [{"event": "tap", "value": {"k": "r", "id": region, "side": side, "n": rng.random()}}]
+        fault = self.rerun(((f"{TRIGGER_PREFIX}_{self.chart}__events", json.dumps(event)),))
+        return fault or (None if self.selected != before else "unregistered")
 
     def close(self) -> None:
         """Close the websocket quietly."""

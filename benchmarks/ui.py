@@ -100,9 +100,9 @@ def browser_clicks(url: str, clicks: int) -> tuple[list[float], list[float], int
 def payload_kib() -> dict[str, float]:
     """JSON size of each view's figure as the page sends it."""
     import plotly.io as pio
+    from triggermap.figures import body_figure
 
     from triggermap.atlas import load_atlas
-    from triggermap.figures import body_figure
 
     atlas = load_atlas()
     labels = {r: x.label for r, x in atlas.regions.items()}

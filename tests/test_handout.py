@@ -7,14 +7,12 @@ import shutil
 import subprocess
 from datetime import date
 
-import plotly.io
 import pytest
 from PIL import Image
 
 from triggermap import handout
 
 PDFTOTEXT = shutil.which("pdftotext")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +58,11 @@ def test_muscle_handout_is_one_page_with_name_picture_and_footer(data, ranker, p
     assert data.sources["simons1999"].citation[:30] in body
 
 
-def test_text_only_handout_when_no_browser(data, ranker, monkeypatch):
-    def no_chrome(*args, **kwargs):
-        raise RuntimeError("Kaleido requires Google Chrome to be installed.")
+def test_text_only_handout_when_the_picture_cannot_be_drawn(data, ranker, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ValueError("render failure")
 
-    monkeypatch.setattr(plotly.io, "to_image", no_chrome)
+    monkeypatch.setattr(handout, "to_png", refuse)
     picture = handout.muscle_png(data, ranker, "supinator")
     assert picture is None
     pdf = handout.muscle_handout(data, ranker, "supinator", figure_png=picture)
@@ -129,22 +127,23 @@ def test_lung_muscle_warns_about_breathlessness(data, ranker):
     assert data.red_flags["cd_rf_breathless_after_needling"].text[:40] in body
 
 
-def test_pattern_figure_picks_the_view_with_most_essential_zones(data, ranker):
-    fig, width, height = handout.pattern_figure(data, ranker, ["temporalis"])
-    assert fig["layout"]["title"]["text"] == data.atlas.views["head_neck"].title
+def test_pattern_picture_is_on_the_view_with_most_essential_zones(data, ranker):
+    from triggermap.picture import pattern_picture, pattern_view
+
+    assert pattern_view(data, ranker, ["temporalis"]) == "head_neck"
     essential, _ = ranker.pattern("supinator")
-    fig, width, height = handout.pattern_figure(data, ranker, ["supinator"])
-    view = next(v for v in data.atlas.views.values() if fig["layout"]["title"]["text"].startswith(v.title))
+    view = data.atlas.views[pattern_view(data, ranker, ["supinator"])]
     assert set(essential) <= set(view.region_ids())
-    x0, x1 = fig["layout"]["xaxis"]["range"]
-    assert x1 - x0 < view.x_range[1] - view.x_range[0]  # zoomed on the forearm
-    assert all(t.get("hoverinfo") != "text" or t.get("name") == "trigger points" for t in fig["data"])
-    assert handout.pattern_figure(data, ranker, []) is None
+    svg = pattern_picture(data, ranker, ["supinator"], aspect=handout.PICTURE_PX[0] / handout.PICTURE_PX[1])
+    inner = re.search(r'<svg x="0" y="[\d.]+" width="[\d.]+" height="[\d.]+" [^>]*viewBox="([-\d. ]+)"', svg)
+    x, y, w, h = map(float, inner.group(1).split())
+    assert w < view.x_range[1] - view.x_range[0]  # zoomed on the forearm
+    assert handout.pattern_png(data, ranker, []) is None
 
 
-@pytest.mark.skipif(not CHROMIUM, reason="no Chromium for kaleido")
-def test_render_png_with_the_system_browser(data, ranker):
+def test_picture_is_drawn_without_a_browser(data, ranker):
     picture = handout.muscle_png(data, ranker, "supinator")
     assert picture is not None and picture.startswith(b"\x89PNG")
+    assert Image.open(io.BytesIO(picture)).size[0] == 2 * handout.PICTURE_PX[0]
     pdf = handout.muscle_handout(data, ranker, "supinator", figure_png=picture)
     assert pages(pdf) == 1 and images(pdf) >= 1

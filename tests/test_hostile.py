@@ -16,7 +16,7 @@ from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root
 from triggermap.schema import FILES
-from triggermap.selection import AUDIENCES, MAX_REGIONS, MODES, VIEWS, UrlState, apply_event, parse_params, to_params
+from triggermap.selection import AUDIENCES, MAX_REGIONS, MODES, VIEWS, UrlState, apply_tap, parse_params, to_params
 from triggermap.textmatch import MAX_QUERY, Matcher, core, normalise
 
 # database=None: no .hypothesis/ folder left in the repo; deadline=None: the first call builds caches.
@@ -128,27 +128,21 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st
                     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner,
                                                                                 max_size=5),
                     max_leaves=30)
-CODE = st.one_of(st.integers(-10, 200_010), st.integers(), st.floats(), JSON)
-EVENT = st.one_of(JSON, st.builds(lambda pts: {"selection": {"points": pts}},
-                                  st.one_of(JSON, st.lists(st.one_of(JSON, st.builds(lambda c: {"customdata": c}, CODE),
-                                                                     st.builds(lambda c: {"customdata": [c]}, CODE)),
-                                                           max_size=8))))
+PAIR = st.one_of(JSON, st.lists(st.sampled_from(["lateral_elbow", "sternum", "right", "midline", "left", ""]),
+                                max_size=3))
+EVENT = st.one_of(JSON, st.fixed_dictionaries(
+    {"k": st.one_of(st.sampled_from(["r", "t", "m", "c"]), JSON), "id": st.one_of(st.text(max_size=30), JSON),
+     "side": st.one_of(st.sampled_from(["right", "left", "midline"]), JSON)},
+    optional={"sel": st.one_of(JSON, st.lists(PAIR, max_size=30))}))
 
 
 @PROPERTY
 @given(event=EVENT, before=st.integers(0, 3))
-def test_apply_event_never_raises(event, before):
+def test_apply_tap_never_raises(event, before):
     table = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
-    selected, point, muscle = apply_event(table[:before], event, table, ["supinator_tp1"], ["deltoid"])
-    assert set(selected) <= set(table) and len(set(selected)) == len(selected)
-    assert point in (None, "supinator_tp1") and muscle in (None, "deltoid")
-
-
-@pytest.mark.parametrize("event", [{"selection": {"points": [{"customdata": float("nan")}]}},
-                                   {"selection": {"points": [{"customdata": [float("inf")]}]}},
-                                   {"selection": {"points": None}}, {"selection": {"points": 7}}])
-def test_apply_event_ignores_non_finite_and_non_list_points(event):
-    assert apply_event([], event, [("sternum", "midline")], [], []) == ([], None, None)
+    out = apply_tap(table[:before], event, set(table), {"supinator_tp1": "supinator"}, {"deltoid"})
+    assert set(out.regions) <= set(table) and len(set(out.regions)) == len(out.regions)
+    assert out.muscle in (None, "supinator", "deltoid") and out.side in (None, "right", "left")
 
 
 # --- CLI ------------------------------------------------------------------------------------------------

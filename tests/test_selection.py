@@ -1,36 +1,52 @@
-"""Chart events and URL parameters → app state."""
+"""Map taps and URL parameters → app state."""
 
 import pytest
 
-from triggermap.figures import OUTLINE_CODE_BASE, TP_CODE_BASE
-from triggermap.selection import UrlState, apply_event, parse_params, to_params
+from triggermap.selection import MAX_REGIONS, UrlState, apply_tap, parse_params, to_params
 
-TABLE = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
-POINTS = ["supinator_tp1", "brachioradialis_tp1"]
-
-
-def ev(*codes):
-    return {"selection": {"points": [{"customdata": c} for c in codes]}}
+PAIRS = {("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")}
+POINTS = {"supinator_tp1": "supinator", "brachioradialis_tp1": "brachioradialis"}
+LE_R, LE_L, ST = ("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")
 
 
-@pytest.mark.parametrize("before,event,after,point,muscle", [
-    ([], ev(0), [("lateral_elbow", "right")], None, None),
-    ([("lateral_elbow", "right")], ev(0), [], None, None),                      # second click removes
-    ([("lateral_elbow", "right")], ev(1), [("lateral_elbow", "right"), ("lateral_elbow", "left")], None, None),
-    ([], ev([2]), [("sternum", "midline")], None, None),                      # customdata as a list
-    ([], ev(TP_CODE_BASE + 1), [], "brachioradialis_tp1", None),
-    ([], ev(99), [], None, None),                                             # out of range
-    ([], ev(TP_CODE_BASE + 9), [], None, None),
-    ([], ev("x"), [], None, None),
-    ([], {"selection": {"points": []}}, [], None, None),
-    ([], None, [], None, None),
-    ([], {"selection": "garbage"}, [], None, None),
-    ([], ev(True), [], None, None),
-    ([], ev(OUTLINE_CODE_BASE + 1), [], None, "deltoid"),
-    ([], ev(OUTLINE_CODE_BASE + 7), [], None, None),
+def tap(k, ident, side="right", **extra):
+    return {"k": k, "id": ident, "side": side, "n": 1, **extra}
+
+
+@pytest.mark.parametrize("before,event,after,muscle,side", [
+    ([], tap("r", "lateral_elbow"), [LE_R], None, None),                      # toggle on
+    ([LE_R], tap("r", "lateral_elbow"), [], None, None),                      # second tap removes
+    ([LE_R], tap("r", "lateral_elbow", "left"), [LE_R, LE_L], None, None),
+    ([], tap("r", "sternum", "midline"), [ST], None, None),
+    ([], tap("r", "nowhere"), [], None, None),                                # not a drawn region
+    ([LE_R], tap("r", "sternum", "midline", sel=[["lateral_elbow", "right"], ["sternum", "midline"]]),
+     [LE_R, ST], None, None),                                                 # the browser's whole selection wins
+    ([LE_R], tap("r", "x", sel=[["bogus", "right"], ["sternum", "midline"], ["sternum", "midline"]]),
+     [ST], None, None),                                                       # unknown and repeated pairs dropped
+    ([LE_R], tap("r", "x", sel=[]), [], None, None),
+    ([], tap("t", "brachioradialis_tp1", "left"), [], "brachioradialis", "left"),
+    ([LE_R], tap("t", "nope_tp9"), [LE_R], None, None),
+    ([], tap("m", "deltoid"), [], "deltoid", "right"),
+    ([], tap("m", "deltoid", "midline"), [], "deltoid", None),
+    ([], tap("m", "not_a_muscle"), [], None, None),
+    ([], tap("m", "deltoid", "up"), [], None, None),                          # bad side
+    ([], tap("q", "deltoid"), [], None, None),                                # unknown kind
+    ([], {"k": "r", "id": 7, "side": "right"}, [], None, None),
+    ([LE_R], None, [LE_R], None, None),
+    ([], "garbage", [], None, None),
 ])
-def test_apply_event(before, event, after, point, muscle):
-    assert apply_event(before, event, TABLE, POINTS, ["pectoralis_major", "deltoid"]) == (after, point, muscle)
+def test_apply_tap(before, event, after, muscle, side):
+    out = apply_tap(before, event, PAIRS, POINTS, {"pectoralis_major", "deltoid"})
+    assert (out.regions, out.muscle, out.side) == (after, muscle, side)
+
+
+def test_apply_tap_caps_the_selection():
+    many = {(f"r{i}", "right") for i in range(MAX_REGIONS + 5)}
+    out = apply_tap([], tap("r", "r0", sel=[list(p) for p in sorted(many)]), many, {}, set())
+    assert len(out.regions) == MAX_REGIONS
+    full = sorted(many)[:MAX_REGIONS]
+    assert apply_tap(full, tap("r", sorted(many)[-1][0]), many, {}, set()).regions == full
+
 
 
 REGIONS, MUSCLES, CONDITIONS = {"lateral_elbow", "sternum"}, {"supinator"}, {"tennis_elbow"}

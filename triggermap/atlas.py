@@ -258,20 +258,3 @@ def load_atlas(views_dir: Path = ASSETS_DIR / "views", regions_csv: Path = DATA_
         views[vid] = load_view(path, regions)
     return Atlas(views, regions)
 
-
-def hit_grid(view: View, spacing: float = 2.0) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
-    """Grid points inside the body, each tagged with its (region, side); every region gets one."""
-    (x0, x1), (y0, y1) = view.x_range, view.y_range
-    xs, ys = np.meshgrid(np.arange(x0 + spacing / 2, x1, spacing), np.arange(y0 + spacing / 2, y1, spacing))
-    px, py, keys = [], [], []
-    for x, y in zip(xs.ravel(), ys.ravel(), strict=False):
-        hit = view.hit(float(x), float(y))
-        if hit:
-            px.append(float(x)), py.append(float(y)), keys.append(hit)
-    for shape in view.regions:  # small regions (fingers) may fall between grid points
-        for ring in shape.rings:
-            poly = Polygon(ring)
-            if not any(poly.covers(Point(x, y)) for x, y in zip(px, py, strict=False) if abs(x - ring[0][0]) < 30):
-                p = poly.representative_point()
-                px.append(p.x), py.append(p.y), keys.append((shape.id, shape.side))
-    return np.round(np.array(px), 2), np.round(np.array(py), 2), keys

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import date
 
-import numpy as np
-
-from .figures import body_figure, pattern_shading
+from .mapstate import muscle_elements
 from .pdfpage import Doc, Item, Section, build_pdf
+from .picture import pattern_picture, pattern_view, to_png
 
-BROWSER = "/usr/bin/chromium"
 MAX_FLAGS = 6  # a muscle touches many conditions; more warnings than this crowd out the rest of the page
 PICTURE_PX = (480, 640)  # 3:4 portrait fits the picture column
 AUDIENCE = {"patient": "for patients", "student": "for students", "clinician": "for clinicians"}
@@ -59,73 +56,24 @@ def _finish(data, doc: Doc, audience: str, png: bytes | None, today: date | None
     return doc
 
 
-def render_png(fig: dict, width: int, height: int) -> bytes | None:
-    """PNG of a plotly figure via kaleido and the system Chromium; None when no browser can run."""
-    if "BROWSER_PATH" not in os.environ and os.path.exists(BROWSER):
-        os.environ["BROWSER_PATH"] = BROWSER
-    try:
-        import plotly.io as pio
-
-        return pio.to_image(fig, format="png", width=width, height=height)
-    except (RuntimeError, OSError):  # plotly turns "Chrome not found" and browser crashes into these
-        return None
-
-
-def _best_view(data, ranker, muscle_ids):
-    """View with most essential zones (then spillover zones, trigger points); the merged pattern."""
-    ess, spill = map(set, ranker.pattern(*muscle_ids))
-    points = [tp for mid in muscle_ids for tp in data.points_of(mid)]
-    order = list(data.atlas.views)
-
-    def score(view):
-        ids = set(view.region_ids())
-        return (len(ess & ids), len(spill & ids), sum(tp.view == view.id for tp in points), -order.index(view.id))
-
-    return max(data.atlas.views.values(), key=score), ess, spill, points
-
-
-def pattern_figure(data, ranker, muscle_ids) -> tuple[dict, int, int] | None:
-    """Figure dict, width and height (px), zoomed on the pattern, in the view showing most essential zones."""
-    if not muscle_ids:
-        return None
-    view, ess, spill, points = _best_view(data, ranker, muscle_ids)
-    shading = pattern_shading(ess, spill)
-    marks = [(i, tp.x, tp.y, tp.label) for i, tp in enumerate(points) if tp.view == view.id]
-    labels = {r: reg.label for r, reg in data.atlas.regions.items()}
-    title = view.title if view.single_side else f"{view.title}: right side"  # single-side titles say so
-    fig, _ = body_figure(view, labels, shading, points=marks, highlight=frozenset(muscle_ids),
-                         height=PICTURE_PX[1], title=title, clickable=False)
-    x_range, y_range = _zoom(view, ess | spill, [(p[1], p[2]) for p in marks])
-    fig["layout"]["xaxis"]["range"], fig["layout"]["yaxis"]["range"] = x_range, y_range
-    fig["layout"]["annotations"] = []  # the R/L corner labels fall outside a zoomed window
-    fig["layout"]["title"]["font"] = {"size": 24, "color": "#333333"}
-    fig["layout"]["margin"]["t"] = 44
-    return fig, *PICTURE_PX
-
-
 def _outlined(data, ranker, muscle_ids) -> str:
-    """Legend text for the muscle outline, or '' when the picture's view draws none of the muscles."""
-    view = _best_view(data, ranker, muscle_ids)[0] if muscle_ids else None
-    drawn = bool(view and any(set(m.muscles) & set(muscle_ids) for m in view.muscles))
+    """Legend text for the muscle shape, or '' when the picture's view draws none of the muscles."""
+    if not muscle_ids:
+        return ""
+    view = data.atlas.views[pattern_view(data, ranker, muscle_ids)]
+    drawn = bool(muscle_elements(view, muscle_ids, "right"))
     return ("the muscle" if len(muscle_ids) == 1 else "the muscles") if drawn else ""
 
 
-def _zoom(view, region_ids, marks, pad: float = 8.0, min_width: float = 44.0) -> tuple[list, list]:
-    """Axis ranges around the right-side pattern, in the picture's aspect, kept inside the view."""
-    rings = [r for sh in view.regions if sh.id in region_ids and sh.side != "left" for r in sh.rings]
-    xy = np.vstack([*rings, np.array(marks, dtype=float).reshape(-1, 2)]) if rings or marks else None
-    if xy is None:
-        return list(view.x_range), list(view.y_range)
-    (x0, y0), (x1, y1) = xy.min(axis=0) - pad, xy.max(axis=0) + pad
-    aspect = PICTURE_PX[0] / PICTURE_PX[1]
-    height = max(y1 - y0, max(x1 - x0, min_width) / aspect)
-    width = height * aspect
-    out = []
-    for centre, span, (lo, hi) in (((x0 + x1) / 2, width, view.x_range), ((y0 + y1) / 2, height, view.y_range)):
-        span = min(span, hi - lo)
-        start = min(max(centre - span / 2, lo), hi - span)
-        out.append([float(start), float(start + span)])
-    return out[0], out[1]
+def pattern_png(data, ranker, muscle_ids) -> bytes | None:
+    """The picture of muscles' pattern on their best view, drawn from the map's SVG without a browser."""
+    if not muscle_ids:
+        return None
+    svg = pattern_picture(data, ranker, list(muscle_ids), "right", aspect=PICTURE_PX[0] / PICTURE_PX[1])
+    try:
+        return to_png(svg, PICTURE_PX[0] * 2)
+    except (ImportError, ValueError):  # no rasteriser installed, or it refused the drawing: text-only sheet
+        return None
 
 
 def condition_muscles(data, condition_id: str, top: int = 3) -> list[str]:
@@ -135,14 +83,12 @@ def condition_muscles(data, condition_id: str, top: int = 3) -> list[str]:
 
 def muscle_png(data, ranker, muscle_id: str) -> bytes | None:
     """Rendered pattern picture for a muscle handout, or None."""
-    made = pattern_figure(data, ranker, [muscle_id])
-    return render_png(*made) if made else None
+    return pattern_png(data, ranker, [muscle_id])
 
 
 def condition_png(data, ranker, condition_id: str) -> bytes | None:
     """Rendered pattern picture for a condition handout, or None."""
-    made = pattern_figure(data, ranker, condition_muscles(data, condition_id))
-    return render_png(*made) if made else None
+    return pattern_png(data, ranker, condition_muscles(data, condition_id))
 
 
 def _places(data, ids) -> str:

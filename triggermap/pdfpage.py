@@ -22,6 +22,7 @@ MINOR = 1  # items with keep at or below this are cut before the type gets small
 INK, GREY, ACCENT, RED = (33, 33, 33), (105, 105, 105), (0, 84, 130), (165, 25, 25)
 # the figure's essential and spillover fills as they look over the body colour, and its muscle outline
 ESSENTIAL_RGB, SPILLOVER_RGB, MUSCLE_RGB = (220, 130, 58), (238, 210, 151), (0, 158, 115)
+MUSCLE_FILL_RGB = (141, 200, 170)  # the chosen muscle's 42 % green over the body colour
 FOOTER_TEXT = ("This sheet shows where muscles can refer pain, as described in the trigger-point literature. "
                "It cannot tell you what is wrong. See a doctor for new, severe or unexplained pain.")
 
@@ -56,7 +57,7 @@ class Doc:
     cite: dict[str, str] = field(default_factory=dict)
     picture: bytes | None = None
     caption: str = ""
-    outline: str = ""  # legend text when the picture outlines the muscle(s) with a green dotted line
+    outline: str = ""  # legend text when the picture fills the muscle(s) in green
 
 
 class _Page(FPDF):
@@ -220,17 +221,16 @@ def _picture(pdf: FPDF, doc: Doc, scale: float) -> float:
 
 
 def _legend_key(pdf: FPDF, key, y: float) -> None:
-    """Colour swatch, cross or dotted line matching the picture."""
+    """Colour swatch, cross or muscle swatch matching the picture."""
     if key == "x":
         pdf.set_font(FONT, "B", 9)
         pdf.set_text_color(*INK)
         pdf.text(MARGIN + 0.3, y + 3.0, "\u00d7")
-    elif key == "line":
+    elif key == "line":  # the muscle: light green fill with a green edge, as in the picture
         pdf.set_draw_color(*MUSCLE_RGB)
+        pdf.set_fill_color(*MUSCLE_FILL_RGB)
         pdf.set_line_width(0.5)
-        pdf.set_dash_pattern(dash=0.45, gap=0.45)
-        pdf.line(MARGIN, y + 1.8, MARGIN + 3.6, y + 1.8)
-        pdf.set_dash_pattern()
+        pdf.rect(MARGIN + 0.2, y + 0.7, 3.2, 2.2, style="DF")
         pdf.set_line_width(0.2)
     else:
         pdf.set_fill_color(*key)

@@ -134,15 +134,23 @@ def small_multiples(data, ranker, muscle_ids, side: str = "right", columns: int 
 def muscle_picture(data, ranker, muscle_id: str, side: str = "right", view_id: str | None = None,
                    aspect: float = 0.75) -> str:
     """One muscle's chart: the muscle filled, × at its trigger points, main zone solid, spillover stippled."""
-    _check(data, [muscle_id], side)
-    view_id = view_id or pattern_view(data, ranker, [muscle_id])
-    name = data.muscles[muscle_id].name
+    return pattern_picture(data, ranker, [muscle_id], side, view_id, aspect)
+
+
+def pattern_picture(data, ranker, muscle_ids, side: str = "right", view_id: str | None = None,
+                    aspect: float = 0.75) -> str:
+    """The merged pattern of one or more muscles on one view (their best by default), titled and sourced."""
+    _check(data, muscle_ids, side)
+    view_id = view_id or pattern_view(data, ranker, muscle_ids)
+    name = ", ".join(data.muscles[m].name for m in muscle_ids)
     width = 60.0
-    svg, _ = _panel(data, ranker, [muscle_id], side, view_id, aspect, "p0", f"{name}, {side_title(view_id, side)}")
+    where = side_title(view_id, side)
+    svg, _ = _panel(data, ranker, muscle_ids, side, view_id, aspect, "p0", f"{name}, {where}")
     height = width / aspect
-    parts = [f'<text x="{width / 2:g}" y="{TITLE_H - 3:g}" class="ttl">{escape(name)}: '
-             f"{escape(side_title(view_id, side).lower())}</text>", _place(svg, 0, TITLE_H, width, height)]
-    return _document(data, [muscle_id], side, f"{name}: referral pattern, {side} side", width,
+    short = name if len(muscle_ids) == 1 else f"{len(muscle_ids)} muscles"
+    parts = [f'<text x="{width / 2:g}" y="{TITLE_H - 3:g}" class="ttl">{escape(short)}: '
+             f"{escape(where.lower())}</text>", _place(svg, 0, TITLE_H, width, height)]
+    return _document(data, muscle_ids, side, f"{name}: referral pattern, {side} side", width,
                      height + TITLE_H, parts)
 
 

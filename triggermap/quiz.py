@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, field
 
+from .mapstate import best_view
+
 KINDS = ("name_the_muscle", "click_the_zone", "which_muscles")
 DIFFICULTIES = ("easy", "hard")
 N_CHOICES = 4      # name the muscle: the answer and three distractors
@@ -12,7 +14,6 @@ N_WHICH = 5        # which muscles: options shown, one to three of them right
 PASS = {"name_the_muscle": 1.0, "click_the_zone": 0.5, "which_muscles": 0.8}
 MISS_GAP = 2       # a missed card comes back after two other cards
 LATER_GAP = 5      # a card answered right after a miss comes back once more, later
-VIEW_ORDER = ("anterior", "posterior", "head_neck", "foot")
 
 
 def jaccard(selected, expected) -> float:
@@ -59,8 +60,7 @@ class Bank:
 
     def best_view(self, regions) -> str:
         """The view that shows most of the regions; ties go to the more detailed (smaller) view."""
-        order = [v for v in VIEW_ORDER if v in self.views] + sorted(set(self.views) - set(VIEW_ORDER))
-        return max(order, key=lambda v: (len(self.views[v] & set(regions)), -len(self.views[v]), -order.index(v)))
+        return best_view(self.views, regions)
 
     def on_one_view(self, muscle: str) -> bool:
         """Whether the whole main zone can be marked without switching views."""

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from app.cards import sources_list
+from app.components.body_map import body_map
 from app.setup import page_setup
 from app.state import sync_url
-from triggermap.figures import body_figure
 from triggermap.lookup import ROOT_ORDER, segment
+from triggermap.mapstate import map_state, muscle_elements, selection_classes
 
 ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with dermatome rows
 MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
@@ -34,19 +35,19 @@ def pick_root() -> str:
 
 def dermatome_views(root: str, seg: dict) -> None:
     """Front and back views with the dermatome shaded and the root's muscles outlined."""
-    shading = {(r, "right"): "select" for r in seg["dermatome"]}
-    highlight = frozenset(seg["muscles"] + seg["paraspinal"])
+    skin = selection_classes((r, "midline" if data.atlas.regions[r].midline else "right") for r in seg["dermatome"])
     cols = st.columns(2)
     for col, (view_id, name) in zip(cols, (("anterior", "front"), ("posterior", "back")), strict=True):
-        fig, _ = body_figure(data.atlas.views[view_id], labels, shading, highlight=highlight, height=560,
-                             clickable=False, title=f"{root}: {name}")
-        col.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True}, width="stretch",
-                         key=f"seg_fig_{view_id}")
+        muscles = muscle_elements(data.atlas.views[view_id], seg["muscles"] + seg["paraspinal"], None)
+        with col:
+            st.markdown(f"**{root}: {name}**")
+            body_map(f"seg_map_{view_id}", view_id, False,
+                     map_state("static", {"sel": skin, "hl": muscles}, large=ctx.large_print))
     drawn = set(data.atlas.views["anterior"].region_ids()) | set(data.atlas.views["posterior"].region_ids())
     hidden = [labels[r].lower() for r in seg["dermatome"] if r not in drawn]
     st.caption("Blue: the skin area of this root (dermatome) on the right side, after the evidence-based map of "
-               "Lee, McPhee & Stringer (2008); published maps disagree, especially in the limbs. Green dotted "
-               "outlines: muscles this root supplies that lie near the surface."
+               "Lee, McPhee & Stringer (2008); published maps disagree, especially in the limbs. Green "
+               "outlines: muscles this root supplies (dashed: deep muscles)."
                + (f" Also part of it, not visible here: {', '.join(hidden)}." if hidden else ""))
 
 

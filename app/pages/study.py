@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from app.callbacks.study_map import on_study_tap, study_state
 from app.cards import sources_list
+from app.components.body_map import body_map
 from app.setup import page_setup
-from triggermap.figures import body_figure, pattern_shading
 from triggermap.quiz import DIFFICULTIES, KINDS, PASS, Bank, Session, build_session
-from triggermap.selection import apply_event
 
 KIND_NAMES = {"name_the_muscle": "Name the muscle", "click_the_zone": "Click the zone",
               "which_muscles": "Which muscles?", "mixed": "Mixed"}
@@ -82,13 +82,6 @@ def next_card() -> None:
     ss.study_round += 1
 
 
-def on_click() -> None:
-    """Toggle the clicked region, then change the chart key so the next click registers."""
-    event = ss.get(ss.study_chart_key)
-    ss.study_regions = apply_event(ss.study_regions, event, ss.study_hit_table, [])[0]
-    ss.study_round += 1
-
-
 def on_list() -> None:
     """Marks from the list replace this view's marks; marks made on other views stay."""
     shown = set(ss.study_list_options)
@@ -104,43 +97,20 @@ def area_list(table) -> None:
                    format_func=lambda k: labels[k[0]] if k[1] == "midline" else f"{labels[k[0]]} ({k[1]})")
 
 
-def layers(card, feedback, view_id):
-    """Shading, trigger points and highlighted outline for the map."""
-    pattern = pattern_shading(*ranker.pattern(card.muscle))
-    if card.kind == "click_the_zone":
-        if feedback is None:
-            return {key: "select" for key in ss.study_regions}, [], frozenset()
-        extra = {(r, s): "select" for r, s in ss.study_regions if r not in card.answer}
-        return {**pattern, **extra}, [], frozenset([card.muscle])
-    if card.kind == "which_muscles":
-        return {(r, "right"): "select" for r in card.area}, [], frozenset()
-    if feedback is None:  # no outline or points yet: they would give the answer away
-        return pattern, [], frozenset()
-    tps = [tp for tp in data.points_of(card.muscle) if tp.view == view_id]
-    points = [(i, tp.x, tp.y, f"{data.muscles[tp.muscle_id].name}: {tp.label}") for i, tp in enumerate(tps)]
-    return pattern, points, frozenset([card.muscle])
-
-
 def draw_map(card, feedback) -> None:
     """The body view with the card's pattern, area or the student's marks."""
     views = list(data.atlas.views)
     view_id = st.selectbox("View", views, index=views.index(card.view), key=f"study_view_{card.id}",
                            format_func=VIEW_NAMES.get)
-    shading, points, highlight = layers(card, feedback, view_id)
+    state = study_state(card, feedback, view_id, ss.study_regions)
     clickable = card.kind == "click_the_zone" and feedback is None
-    fig, table = body_figure(data.atlas.views[view_id], labels, shading, points, highlight, height=640,
-                             clickable=clickable)
-    config = {"displayModeBar": False}
     if clickable:
-        ss.study_hit_table = table
-        ss.study_chart_key = f"study_chart_{card.id}_{view_id}_{ss.study_round}"
-        st.plotly_chart(fig, key=ss.study_chart_key, on_select=on_click, selection_mode="points",
-                        config=config, width="stretch")
-        st.caption("Click an area to mark it, click again to unmark. R and L are the patient's sides.")
-        area_list(table)
+        body_map("study_map", view_id, False, state, on_study_tap)
+        st.caption("Tap or click an area to mark it, again to unmark (or Tab to it and press Enter). "
+                   "R and L are the patient's sides.")
+        area_list(sorted({(sh.id, sh.side) for sh in data.atlas.views[view_id].regions}))
     else:
-        st.plotly_chart(fig, key=f"study_fig_{card.id}_{view_id}_{ss.study_round}", config=config,
-                        width="stretch")
+        body_map("study_picture", view_id, False, state)
         shown = card.area if card.kind == "which_muscles" else ranker.pattern(card.muscle)[0]
         elsewhere = [VIEW_NAMES[v] for v, regions in bank.views.items() if v != view_id and set(shown) & regions]
         st.caption(("Blue: the pain area. " if card.kind == "which_muscles" else PATTERN_KEY + " ")
