@@ -22,3 +22,30 @@ def open_page(page: Any, url: str, timeout: float = 60_000) -> None:
     """Go to a URL of the app and wait until its first run has finished."""
     page.goto(url)
     wait_for_app(page, timeout)
+
+
+def wait_for_map(page: Any, timeout: float = 60_000) -> None:
+    """Wait for the app's run to end and for the body map's drawing to have its state applied."""
+    page.locator(".tmap svg").first.wait_for(timeout=timeout)
+    wait_for_app(page, timeout)
+
+
+def centre(page: Any, selector: str) -> tuple[float, float]:
+    """Screen centre of an element of the map (Playwright's CSS reaches into the map's shadow root)."""
+    box = page.locator(selector).first.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def reveal(page: Any, el_id: str, tap: bool = False) -> None:
+    """Zoom into the groups holding a trigger point (its numbered badge) until the point shows on its own."""
+    for _ in range(4):
+        if "hid" not in (page.locator(f"#{el_id}").get_attribute("class") or "").split():
+            return
+        badge = f'.cl[data-ids~="{el_id}"]'
+        page.locator(badge).wait_for(timeout=10_000)
+        if tap:
+            page.touchscreen.tap(*centre(page, badge))
+        else:
+            page.mouse.click(*centre(page, badge))
+        page.locator(badge).wait_for(state="detached", timeout=10_000)
+    raise AssertionError(f"{el_id} is still grouped after four zooms")

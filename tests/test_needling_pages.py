@@ -110,7 +110,7 @@ def test_patient_sees_professional_detail_only_on_request():
 def test_segments_page_boots_for_each_audience(audience):
     at = boot("app/pages/segments.py", audience)
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 2
+    assert len(body_maps(at)) == 2
 
 
 def test_picking_a_root_lists_the_cli_muscles(data):
@@ -163,3 +163,8 @@ def test_picking_a_muscle_shows_its_roots_and_note(data):
     assert f"roots: **{', '.join(m.roots)}**" in text_of(at)
     captions = " ".join(c.value for c in at.caption)
     assert (m.roots_note or "Our sources agree") in captions
+
+
+def body_maps(at):
+    """The body-map drawings on an AppTest page (the components v2 element, not its state message)."""
+    return [e for e in at.get("bidi_component") if e.proto.component_name == "triggermap.body_map"]

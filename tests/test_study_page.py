@@ -31,7 +31,7 @@ def test_page_boots_with_a_name_the_muscle_question(data):
     card = current(at)
     assert card.kind == "name_the_muscle"
     assert any("Whose trigger points" in m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(body_maps(at)) == 1
     assert check_button(at).disabled  # nothing picked yet
 
 
@@ -74,3 +74,8 @@ def test_filters_build_a_matching_deck(data):
     assert session.group == "foot" and session.kind == "click_the_zone"
     assert all(data.muscles[c.muscle].group == "foot" for c in session.cards.values())
     assert any("Mark the main pain zone" in m.value for m in at.markdown)
+
+
+def body_maps(at):
+    """The body-map drawings on an AppTest page (the components v2 element, not its state message)."""
+    return [e for e in at.get("bidi_component") if e.proto.component_name == "triggermap.body_map"]

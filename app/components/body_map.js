@@ -63,9 +63,9 @@ function cluster(host) {
   shown.forEach((el) => el.classList.remove("hid"));
   if (!s) return;
   const near = TARGET_PX / s;
-  // Keep each × at least about 14 px across however small the map is drawn.
-  const grow = Math.max(1, 7 / s);
-  for (const use of host.svg.querySelectorAll(".tp use")) use.setAttribute("transform", `scale(${grow})`);
+  // Each × is about 14 px across (its tap target 21 px) at any zoom, so neighbours never cover each other.
+  const size = 7 / s;
+  for (const use of host.svg.querySelectorAll(".tp use")) use.setAttribute("transform", `scale(${size})`);
   const groups = [];
   for (const el of shown) {
     const [x, y] = el.getAttribute("transform").match(/-?[\d.]+/g).map(Number);
@@ -88,6 +88,7 @@ function cluster(host) {
     badge.innerHTML = `<circle r="${r}"/><text y="${r * 0.38}" style="font-size:${r * 1.1}px">`
       + `${g.items.length}</text>`;
     badge.points = g.items;
+    badge.dataset.ids = g.items.map((p) => p.el.id).join(" ");
     layer.appendChild(badge);
   }
 }

@@ -1,0 +1,143 @@
+"""The body map on phones and tablets: taps, zoom, keyboard, laterality and the view a page opens on."""
+
+import pytest
+
+from tests.helpers import centre, open_page, reveal, wait_for_app, wait_for_map
+from triggermap.picture import pattern_view
+
+pytestmark = pytest.mark.browser
+PHONE, TABLET = (390, 844), (1024, 768)
+NECK = ("suboccipital", "posterior_neck", "lateral_neck")
+# the focused element, looking inside the map's shadow root
+FOCUSED = "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) " \
+          "e = e.shadowRoot.activeElement;"
+
+
+def classes(page, selector):
+    return (page.locator(selector).first.get_attribute("class") or "").split()
+
+
+@pytest.mark.parametrize("size", [PHONE, TABLET])
+def test_tap_regions_lists_muscles(new_page, app_url, size):
+    page = new_page(*size, touch=True)
+    open_page(page, app_url)
+    wait_for_map(page)
+    for el in ("#r-lateral_elbow-right", "#r-sternum-midline"):
+        page.locator(el).scroll_into_view_if_needed()
+        page.touchscreen.tap(*centre(page, el))
+        assert "sel" in classes(page, el)  # drawn selected by the browser, before the server answers
+        wait_for_app(page)
+    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
+    assert "regions=lateral_elbow:right,sternum:midline" in page.url.replace("%3A", ":").replace("%2C", ",")
+    page.touchscreen.tap(*centre(page, "#r-sternum-midline"))  # a second tap removes it
+    page.wait_for_function("!location.search.includes('sternum')", timeout=30_000)
+
+
+def test_zoom_makes_a_finger_tappable_on_a_phone(new_page, app_url):
+    page = new_page(*PHONE, touch=True)
+    open_page(page, app_url)
+    wait_for_map(page)
+    finger = "#r-index_finger-right"
+    before = page.locator(finger).bounding_box()["width"]
+    for _ in range(3):
+        page.locator(".zoom [data-z=in]").first.tap()
+    page.locator(".zoom [data-z=reset]:enabled").first.wait_for()
+    svg = page.locator(".tmap svg").first
+    svg.scroll_into_view_if_needed()
+    box, frame = page.locator(finger).bounding_box(), svg.bounding_box()
+    assert box["width"] > 3 * before
+    # drag the zoomed map until the finger sits in the middle of it, then tap the finger
+    start = (frame["x"] + frame["width"] / 2, frame["y"] + frame["height"] / 2)
+    fx, fy = centre(page, finger)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] + (start[0] - fx), start[1] + (start[1] - fy), steps=8)
+    page.mouse.up()
+    fx, fy = centre(page, finger)
+    assert frame["x"] < fx < frame["x"] + frame["width"] and frame["y"] < fy < frame["y"] + frame["height"]
+    page.touchscreen.tap(fx, fy)
+    page.wait_for_function("location.search.includes('index_finger')", timeout=30_000)
+
+
+def test_every_neck_trigger_point_can_be_tapped_on_its_own(new_page, app_url, data):
+    page = new_page(*TABLET, touch=True)
+    neck = [tp for tp in data.trigger_points.values() if tp.view == "posterior" and tp.location_region in NECK]
+    assert len(neck) >= 6
+    open_page(page, f"{app_url}/?mode=muscle&view=posterior")
+    wait_for_map(page)
+    ids = [f"t-{tp.id}-right" for tp in neck]
+    reveal(page, ids[0], tap=True)
+    for el_id in ids:  # after zooming in on the group, each × is the element under its own centre
+        reveal(page, el_id, tap=True)
+        hit = page.evaluate("""id => { const host = [...document.querySelectorAll('*')].map(e => e.shadowRoot)
+            .filter(Boolean).find(r => r.getElementById(id)); const el = host.getElementById(id);
+            const b = el.getBoundingClientRect(); const top = host.elementFromPoint(b.x + b.width / 2,
+            b.y + b.height / 2); return top && top.closest('[data-k]') === el; }""", el_id)
+        assert hit, f"{el_id} is covered by another element at 1024 px"
+    for tp in (neck[0], neck[-1]):  # and a real tap picks that trigger point's muscle
+        open_page(page, f"{app_url}/?mode=muscle&view=posterior")
+        wait_for_map(page)
+        reveal(page, f"t-{tp.id}-right", tap=True)
+        page.touchscreen.tap(*centre(page, f"#t-{tp.id}-right"))
+        page.wait_for_function("m => location.search.includes('muscle=' + m)", arg=tp.muscle_id, timeout=30_000)
+
+
+@pytest.mark.parametrize("size", [PHONE, TABLET])
+def test_tap_a_muscle_shape_opens_its_pattern(new_page, app_url, ranker, size):
+    page = new_page(*size, touch=True)
+    open_page(page, f"{app_url}/?mode=muscle&view=anterior")
+    wait_for_map(page)
+    shape = "#m-rectus_femoris-right"
+    page.locator(shape).scroll_into_view_if_needed()
+    page.touchscreen.tap(*centre(page, shape))
+    page.wait_for_function("location.search.includes('muscle=rectus_femoris')", timeout=30_000)
+    wait_for_map(page)
+    assert "fill" in classes(page, shape)
+    ess = ranker.pattern("rectus_femoris")[0][0]
+    page.locator(f"#r-{ess}-right.ess").first.wait_for(timeout=30_000)
+
+
+def test_select_regions_by_keyboard_only(page, app_url):
+    open_page(page, app_url)
+    wait_for_map(page)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ {FOCUSED} return e && e.dataset && e.dataset.k === 'r'; }}"):
+            break
+    else:
+        pytest.fail("Tab never reached a region of the map")
+    page.keyboard.press("Tab")  # Tab moves from region to region
+    label = page.evaluate(f"() => {{ {FOCUSED} return e.getAttribute('aria-label'); }}")
+    page.keyboard.press("Enter")
+    page.get_by_text("Your areas:").wait_for(timeout=30_000)
+    assert label.split(",")[0] in page.locator("p", has_text="Your areas:").first.inner_text()
+    page.keyboard.press("Space")  # the focus stays on the region: Space takes it back off
+    page.get_by_text("Your areas:").wait_for(state="detached", timeout=30_000)
+
+
+def test_left_side_pattern_is_drawn_on_the_left(page, app_url, data):
+    open_page(page, f"{app_url}/?mode=muscle&muscle=soleus&side=left&view=posterior")
+    wait_for_map(page)
+    page.locator(".rg.ess").first.wait_for(timeout=30_000)
+    svg = page.locator(".tmap svg").first.bounding_box()
+    middle = svg["x"] + svg["width"] / 2
+    shaded = page.locator(".tmap").first.locator(".rg.ess:not([id$=midline]), .rg.spill:not([id$=midline])")
+    assert shaded.count() > 0
+    for i in range(shaded.count()):  # seen from behind, the patient's left is on the viewer's left
+        box = shaded.nth(i).bounding_box()
+        assert box["x"] + box["width"] / 2 < middle
+    points = page.locator(".tmap").first.locator(".tp.on")
+    assert points.count() >= 1
+    assert all(points.nth(i).get_attribute("id").endswith("-left") for i in range(points.count()))
+
+
+def test_conditions_open_on_the_view_with_most_of_the_zones(page, app_url, data, ranker):
+    cond = data.conditions["plantar_heel_pain"]
+    best = pattern_view(data, ranker, list(cond.muscles))
+    assert best == "foot"
+    open_page(page, app_url)
+    page.goto(f"{app_url}/conditions?condition=plantar_heel_pain")
+    wait_for_map(page)
+    assert page.locator("[data-testid=stSelectbox]", has_text="View").first.inner_text().endswith("Soles")
+    page.locator(".tmap svg[aria-label*='Soles']").first.wait_for(timeout=30_000)
+    page.locator(".rg.ess").first.wait_for(timeout=30_000)
