@@ -12,16 +12,20 @@ VIEW_ORDER = ("anterior", "posterior", "head_neck", "foot")
 
 def best_view(view_regions: dict[str, Iterable[str]], essential: Iterable[str], spillover: Iterable[str] = (),
               points: dict[str, int] | None = None) -> str:
-    """The view showing most of the main zone, then of the spillover, then most trigger points.
+    """The view showing most of the main zone; on a tie a close-up view (head, soles), which draws the
+    zones larger, then most of the spillover, then most trigger points, then the usual view order.
 
-    Ties go to the more detailed (smaller) view, then to the usual view order. One function for the
-    body map, conditions, the handout and the quiz.
+    One function for the body map, conditions, the handout and the quiz.
     """
     ess, spill, points = set(essential), set(spillover), points or {}
     order = [v for v in VIEW_ORDER if v in view_regions] + sorted(set(view_regions) - set(VIEW_ORDER))
     sets = {v: set(view_regions[v]) for v in order}
-    return max(order, key=lambda v: (len(sets[v] & ess), len(sets[v] & spill), points.get(v, 0),
-                                     -len(sets[v]), -order.index(v)))
+    largest = max((len(r) for r in sets.values()), default=0)
+    def score(v: str) -> tuple:
+        shown = len(sets[v] & ess)
+        return shown, shown > 0 and len(sets[v]) < largest / 2, len(sets[v] & spill), points.get(v, 0), -order.index(v)
+
+    return max(order, key=score)
 
 
 def views_showing(view_regions: dict[str, Iterable[str]], regions: Iterable[str], first: str) -> list[str]:

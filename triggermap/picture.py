@@ -139,19 +139,27 @@ def muscle_picture(data, ranker, muscle_id: str, side: str = "right", view_id: s
 
 def pattern_picture(data, ranker, muscle_ids, side: str = "right", view_id: str | None = None,
                     aspect: float = 0.75) -> str:
-    """The merged pattern of one or more muscles on one view (their best by default), titled and sourced."""
+    """The merged pattern of muscles on their best view, titled and sourced; when their trigger points
+    are on another view (infraspinatus: pain in front, points behind), that view is drawn beside it."""
     _check(data, muscle_ids, side)
     view_id = view_id or pattern_view(data, ranker, muscle_ids)
+    tp_views = dict.fromkeys(tp.view for m in muscle_ids for tp in data.points_of(m))
+    views = [view_id, *[v for v in tp_views if v != view_id][:1]]
     name = ", ".join(data.muscles[m].name for m in muscle_ids)
-    width = 60.0
-    where = side_title(view_id, side)
-    svg, _ = _panel(data, ranker, muscle_ids, side, view_id, aspect, "p0", f"{name}, {where}")
-    height = width / aspect
     short = name if len(muscle_ids) == 1 else f"{len(muscle_ids)} muscles"
-    parts = [f'<text x="{width / 2:g}" y="{TITLE_H - 3:g}" class="ttl">{escape(short)}: '
-             f"{escape(where.lower())}</text>", _place(svg, 0, TITLE_H, width, height)]
-    return _document(data, muscle_ids, side, f"{name}: referral pattern, {side} side", width,
-                     height + TITLE_H, parts)
+    width, height, gap = 60.0, 60.0 / aspect, 4.0
+    total = len(views) * (width + gap) - gap
+    top = TITLE_H + 1 if len(views) > 1 else 0.0  # two views: the muscle's name above both
+    parts = [f'<text x="{total / 2:g}" y="{TITLE_H - 2:g}" class="ttl big">{escape(short)}</text>'] if top else []
+    for i, v in enumerate(views):
+        where = side_title(v, side)
+        svg, _ = _panel(data, ranker, muscle_ids, side, v, aspect, f"p{i}", f"{name}, {where}")
+        x = i * (width + gap)
+        label = f"{short}: {where.lower()}" if len(views) == 1 else where
+        parts += [f'<text x="{x + width / 2:g}" y="{top + TITLE_H - 3:g}" class="ttl">{escape(label)}</text>',
+                  _place(svg, x, top + TITLE_H, width, height)]
+    return _document(data, muscle_ids, side, f"{name}: referral pattern, {side} side", total,
+                     top + height + TITLE_H, parts)
 
 
 def _sources(data, muscle_ids) -> list[str]:

@@ -169,7 +169,10 @@ function listen(host) {
       setZoom(host, pinch.z * Math.hypot(a[0] - b[0], a[1] - b[1]) / pinch.d);
     } else if (drag) {
       const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
-      if (Math.hypot(dx, dy) > 8) drag.moved = true;
+      if (!drag.moved && Math.hypot(dx, dy) > 8) {
+        drag.moved = true;
+        svg.setPointerCapture(e.pointerId);  // only once it is a drag: a tap must keep its own target
+      }
       if (drag.moved && host.z > 1) {
         const s = scale(host);
         setZoom(host, host.z, drag.cx - dx / s, drag.cy - dy / s);
