@@ -1,18 +1,23 @@
-"""UI benchmark: start the app, click through the body map in headless Chromium, print one JSON line.
+"""UI benchmark: start the app, tap and click the body map in headless Chromium, print one JSON line.
 
-click_to_render_ms: from the mouse click until the clicked region is drawn selected in the page.
-server_rerun_ms: the server's own time to run the app script for a click (explorer.py reports it on
-stderr when TRIGGERMAP_TIMING is set; the first, cold run is left out).
-server_roundtrip_ms: from the browser's rerun request leaving on the websocket to the server's
-script_finished message arriving (adds Streamlit's message handling and sending the figure).
-figure_payload_kib: the largest websocket frame the server sent during the clicks, and the
-JSON size of each view's figure.
+Measured on a desktop context (1400×1000, mouse) and a touch context (1024×768, has_touch, taps):
+tap_to_highlight_ms_p50: from the browser receiving the pointer (pointerdown's timestamp) to the
+  tapped region drawn selected (the map highlights it before the server answers);
+tap_to_results_ms_p50: from the same moment to the results list naming the tapped region;
+click_payload_kib: websocket bytes both ways per tap (Chrome DevTools Protocol frames);
+first_visit_kib / first_visit_to_map_ms: bytes a first visit moves (HTTP and websocket) and the
+  time until the map is drawn with its state.
+Kept from the plotly benchmark: click_to_render_ms (desktop click → region drawn selected),
+server_rerun_ms (explorer.py's own time per run, TRIGGERMAP_TIMING), server_roundtrip_ms (rerun
+request sent → script_finished received), figure_payload_kib (the map's geometry message per view)
+and largest_ws_frame_kib.
 Usage: python benchmarks/ui.py [--json] [--clicks 12]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import re
 import statistics
@@ -26,106 +31,152 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.server import app_server  # noqa: E402
 
-REGIONS = ["lateral_elbow", "sternum", "anterior_knee", "temple", "lateral_neck", "shin", "umbilical", "palm",
-           "anterior_thigh", "upper_chest", "dorsal_foot", "forehead"]
+REGIONS = ["lateral_elbow-right", "sternum-midline", "anterior_knee-right", "temple-right", "lateral_neck-left",
+           "shin-right", "umbilical-midline", "palm-left", "anterior_thigh-right", "upper_chest-left",
+           "dorsal_foot-right", "forehead-midline"]
+ARM = """([id, label]) => { const host = [...document.querySelectorAll('*')].map(e => e.shadowRoot)
+    .filter(Boolean).find(r => r.getElementById(id)); const el = host.getElementById(id);
+    const t = window.__bench = {};
+    document.addEventListener('pointerdown', e => { t.down = t.down || e.timeStamp; }, {capture: true, once: true});
+    new MutationObserver((_, mo) => { if (el.classList.contains('sel') !== t.was) { t.hl = performance.now();
+        mo.disconnect(); } }).observe(el, {attributes: true});
+    t.was = el.classList.contains('sel');
+    const main = document.querySelector('[data-testid=stMain]');
+    const named = () => [...main.querySelectorAll('p')].some(p => p.innerText.startsWith('Your areas:')
+        && p.innerText.includes(label)) !== t.named;
+    t.named = [...main.querySelectorAll('p')].some(p => p.innerText.startsWith('Your areas:')
+        && p.innerText.includes(label));
+    new MutationObserver((_, mo) => { if (named()) { t.res = performance.now(); mo.disconnect(); } })
+        .observe(main, {subtree: true, childList: true, characterData: true}); }"""
 
 
-def targets() -> list[tuple[float, float]]:
-    """A point well inside each benchmark region on the front view (patient's right)."""
-    from shapely.geometry import Polygon
+class Wire:
+    """Websocket frames and HTTP bytes seen through the DevTools protocol."""
 
-    from triggermap.atlas import load_atlas
+    def __init__(self, context, page):
+        self.frames: list[tuple[str, int, float, bytes]] = []
+        self.http = 0
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on("Network.webSocketFrameReceived", lambda e: self._frame("in", e["response"]))
+        cdp.on("Network.webSocketFrameSent", lambda e: self._frame("out", e["response"]))
+        cdp.on("Network.loadingFinished", lambda e: setattr(self, "http", self.http + e["encodedDataLength"]))
 
-    view = load_atlas().views["anterior"]
-    out = []
-    for rid in REGIONS:
-        shape = next(s for s in view.regions if s.id == rid and s.side in ("right", "midline"))
-        p = max((Polygon(r) for r in shape.rings), key=lambda g: g.area).representative_point()
-        out.append((round(p.x, 2), round(p.y, 2)))
-    return out
+    def _frame(self, way: str, response: dict) -> None:
+        raw = response["payloadData"]
+        data = base64.b64decode(raw) if response.get("opcode") == 2 else raw.encode()
+        self.frames.append((way, len(data), time.perf_counter(), data))
+
+    def bytes(self) -> int:
+        """Websocket payload bytes both ways so far."""
+        return sum(n for _, n, _, _ in self.frames)
+
+    def finished_after(self, start: float) -> float | None:
+        """Milliseconds from the first frame sent after start to the next script_finished received."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        sent = next((t for way, _, t, _ in self.frames if way == "out" and t >= start), None)
+        for way, _, t, data in self.frames:
+            if way == "in" and sent is not None and t >= sent:
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                if msg.WhichOneof("type") == "script_finished":
+                    return 1000 * (t - sent)
+        return None
 
 
-SELECTED_FILLS = """() => [...document.querySelectorAll('.js-plotly-plot path.js-fill')]
-    .filter(p => (p.style.fill || '').includes('0, 114, 178')).map(p => p.getAttribute('d')).join('|')"""
-
-
-def browser_clicks(url: str, clicks: int) -> tuple[list[float], list[float], int]:
-    """Click regions on the front view; return click→render and server times (ms), largest frame (bytes)."""
-    from playwright.sync_api import sync_playwright
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    frames, sent, finished = [], [], []
-
-    def on_received(payload):
-        frames.append(len(payload))
-        if isinstance(payload, bytes):
-            msg = ForwardMsg()
-            msg.ParseFromString(payload)
-            if msg.WhichOneof("type") == "script_finished":
-                finished.append(time.perf_counter())
-
-    def on_socket(ws):
-        ws.on("framereceived", on_received)
-        ws.on("framesent", lambda _: sent.append(time.perf_counter()))
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("websocket", on_socket)
-        page.goto(url)
-        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-        page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout !== undefined")
-        time.sleep(1.0)
-        times, server = [], []
-        for x, y in (targets() * 3)[:clicks]:
-            px, py = page.evaluate("""([x, y]) => { const gd = document.querySelector('.js-plotly-plot');
-                const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
-                return [r.left + xa._offset + xa.l2p(x), r.top + ya._offset + ya.l2p(y)]; }""", [x, y])
-            before = page.evaluate(SELECTED_FILLS)
-            time.sleep(0.3)
-            sent.clear(), finished.clear()
-            t0 = time.perf_counter()
-            page.mouse.click(px, py)
-            page.wait_for_function(f"() => ({SELECTED_FILLS})() !== {json.dumps(before)}", polling="raf",
-                                   timeout=20_000)
-            times.append(1000 * (time.perf_counter() - t0))
-            page.wait_for_timeout(300)
-            if sent and finished:
-                server.append(1000 * (finished[-1] - sent[0]))
-        browser.close()
-    return times, server, max(frames, default=0)
+def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, str]) -> dict:
+    """First visit, then taps (touch) or clicks (mouse) on regions of the front view."""
+    size = (1024, 768) if touch else (1400, 1000)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=touch)
+    page = context.new_page()
+    wire = Wire(context, page)
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator(".tmap svg.mode-pain").first.wait_for(timeout=60_000)
+    first_ms = 1000 * (time.perf_counter() - start)
+    first_kib = (wire.http + wire.bytes()) / 1024
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    highlight, results, payload, roundtrip = [], [], [], []
+    for rid in (REGIONS * 3)[:clicks]:
+        el = f"#r-{rid}"
+        page.locator(el).scroll_into_view_if_needed()
+        box = page.locator(el).bounding_box()
+        region, side = rid.rsplit("-", 1)
+        page.evaluate(ARM, [f"r-{rid}", labels[region]])
+        before, t0 = wire.bytes(), time.perf_counter()
+        point = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.touchscreen.tap(*point) if touch else page.mouse.click(*point)
+        page.wait_for_function("() => window.__bench.res && window.__bench.hl", timeout=30_000)
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+        page.wait_for_timeout(150)  # the run's last frames
+        t = page.evaluate("window.__bench")
+        highlight.append(t["hl"] - t["down"])
+        results.append(t["res"] - t["down"])
+        payload.append((wire.bytes() - before) / 1024)
+        rt = wire.finished_after(t0)
+        if rt is not None:
+            roundtrip.append(rt)
+    largest = max((n for way, n, _, _ in wire.frames if way == "in"), default=0)
+    context.close()
+    return {"tap_to_highlight_ms_p50": round(statistics.median(highlight), 1),
+            "tap_to_results_ms_p50": round(statistics.median(results), 1),
+            "tap_to_results_ms_max": round(max(results), 1),
+            "click_payload_kib": round(statistics.median(payload), 2),
+            "first_visit_kib": round(first_kib, 1), "first_visit_to_map_ms": round(first_ms, 1),
+            "server_roundtrip_ms_p50": round(statistics.median(roundtrip), 1) if roundtrip else None,
+            "largest_ws_frame_kib": round(largest / 1024, 1), "taps": len(results)}
 
 
 def payload_kib() -> dict[str, float]:
-    """JSON size of each view's figure as the page sends it."""
-    import plotly.io as pio
-    from triggermap.figures import body_figure
-
+    """Size of each view's geometry message (drawing, script and style), sent once per view."""
     from triggermap.atlas import load_atlas
+    from triggermap.data import load_dataset
+    from triggermap.drawing import draw_view
+    from triggermap.picture import marks_of
 
     atlas = load_atlas()
+    data = load_dataset(atlas=atlas)
     labels = {r: x.label for r, x in atlas.regions.items()}
-    return {v: round(len(pio.to_json(body_figure(view, labels)[0])) / 1024, 1) for v, view in atlas.views.items()}
+    names = {m: row.name for m, row in data.muscles.items()}
+    code = sum(len((ROOT / "app" / "components" / f).read_bytes()) for f in ("body_map.js", "body_map.css"))
+    return {v: round((len(draw_view(view, labels, marks_of(data, v), names).encode()) + code) / 1024, 1)
+            for v, view in atlas.views.items()}
 
 
-def main():
+def main() -> None:
     """Run the benchmark and print one JSON line."""
+    from playwright.sync_api import sync_playwright
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--clicks", type=int, default=12)
     args = parser.parse_args()
     log = Path(tempfile.mkdtemp()) / "server.log"
-    with app_server(stderr_path=log) as url:
-        clicks, roundtrips, frame = browser_clicks(url, args.clicks)
+    from triggermap.atlas import load_regions
+
+    labels = {r: x.label for r, x in load_regions().items()}
+    with app_server(stderr_path=log) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        warm = browser.new_page()
+        warm.goto(url)
+        warm.locator(".tmap svg").first.wait_for(timeout=90_000)
+        warm.close()
+        desktop = run_context(browser, url, False, args.clicks, labels)
+        touch = run_context(browser, url, True, args.clicks, labels)
+        browser.close()
     reruns = [float(v) for v in re.findall(r"rerun_ms=([\d.]+)", log.read_text(errors="replace"))][1:]
     sizes = payload_kib()
-    result = {"click_to_render_ms_p50": round(statistics.median(clicks), 1),
-              "click_to_render_ms_max": round(max(clicks), 1), "clicks": len(clicks),
+    result = {"click_to_render_ms_p50": desktop["tap_to_highlight_ms_p50"],
+              "click_to_render_ms_max": desktop["tap_to_results_ms_max"], "clicks": desktop["taps"],
               "server_rerun_ms_p50": round(statistics.median(reruns), 1) if reruns else None,
-              "server_roundtrip_ms_p50": round(statistics.median(roundtrips), 1) if roundtrips else None,
+              "server_roundtrip_ms_p50": desktop["server_roundtrip_ms_p50"],
               "figure_payload_kib": max(sizes.values()), "figure_payload_kib_by_view": sizes,
-              "largest_ws_frame_kib": round(frame / 1024, 1)}
+              "largest_ws_frame_kib": desktop["largest_ws_frame_kib"],
+              **{k: desktop[k] for k in ("tap_to_highlight_ms_p50", "tap_to_results_ms_p50", "click_payload_kib",
+                                         "first_visit_kib", "first_visit_to_map_ms")},
+              "touch": touch}
     sys.stdout.write(json.dumps(result) + "\n")
 
 

@@ -1,45 +1,41 @@
-"""Render the four atlas views to docs/atlas.png (kaleido with the system Chromium)."""
+"""Render the four atlas views to docs/atlas.png from the map's own SVG drawing (resvg, no browser)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import plotly.graph_objects as go  # noqa: E402
-from plotly.subplots import make_subplots  # noqa: E402
-
 from triggermap.atlas import VIEW_IDS, load_atlas  # noqa: E402
-from triggermap.figures import body_figure  # noqa: E402
+from triggermap.drawing import draw_view  # noqa: E402
+from triggermap.picture import FONTS  # noqa: E402
 
-os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
 
-
-def main():
+def main() -> None:
     """Draw every view side by side with its regions outlined and R/L marked."""
+    import resvg_py
+
     atlas = load_atlas()
     labels = {r: x.label for r, x in atlas.regions.items()}
-    fig = make_subplots(rows=1, cols=4, column_widths=[0.26, 0.26, 0.26, 0.22],
-                        subplot_titles=[atlas.views[v].title for v in VIEW_IDS], horizontal_spacing=0.02)
-    for col, vid in enumerate(VIEW_IDS, start=1):
+    parts, x = [], 0.0
+    for i, vid in enumerate(VIEW_IDS):
         view = atlas.views[vid]
-        single, _ = body_figure(view, labels, clickable=False)
-        for trace in single["data"]:
-            fig.add_trace(go.Scatter(trace), row=1, col=col)
-        axis = "" if col == 1 else str(col)
-        fig.update_xaxes(range=list(view.x_range), visible=False, row=1, col=col)
-        fig.update_yaxes(range=list(view.y_range), visible=False, scaleanchor=f"x{axis}", row=1, col=col)
-        for ann in single["layout"]["annotations"]:
-            fig.add_annotation(**ann, xref=f"x{axis}", yref=f"y{axis}")
-    fig.update_layout(template="none", showlegend=False, width=1600, height=820,
-                      margin={"l": 10, "r": 10, "t": 40, "b": 10})
+        (x0, x1), (y0, y1) = view.x_range, view.y_range
+        w = 200.0 * (x1 - x0) / (y1 - y0) if vid in ("anterior", "posterior") else 100.0
+        svg = draw_view(view, labels, interactive=False, state={"mode": "static"}, prefix=f"v{i}")
+        parts.append(f'<text x="{x + w / 2:g}" y="7" class="ttl">{view.title}</text>')
+        parts.append(svg.replace("<svg ", f'<svg x="{x:g}" y="10" width="{w:g}" height="200" ', 1))
+        x += w + 6
+    doc = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {x - 6:g} 212"><style>.ttl{{font-family:'
+           "'DejaVu Sans';font-size:6px;font-weight:bold;text-anchor:middle;fill:#222}</style>"
+           f'<rect width="{x:g}" height="212" fill="#fff"/>' + "".join(parts) + "</svg>")
     out = ROOT / "docs" / "atlas.png"
     out.parent.mkdir(exist_ok=True)
-    fig.write_image(out)
-    print(f"wrote {out.relative_to(ROOT)}")  # noqa: T201
+    out.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=doc, width=1600, font_files=FONTS,
+                                                skip_system_fonts=True)))
+    sys.stdout.write(f"wrote {out.relative_to(ROOT)}\n")
 
 
 if __name__ == "__main__":

@@ -1,29 +1,50 @@
-"""Screenshot every page of the running app in headless Chromium into docs/screens/ (for the README)."""
+"""Screenshot the running app in headless Chromium into docs/screens/: every page on a desktop and on a
+touch tablet, and the muscle charts of the textbook-picture set at 1400×1000 and 1024×768."""
 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.server import app_server  # noqa: E402
+from tests.helpers import wait_for_app  # noqa: E402
 
-SHOTS = {
+PAGES = {
     "body_map_pain": "/?regions=lateral_elbow:right,dorsal_wrist:right&audience=student",
     "body_map_muscle": "/?mode=muscle&muscle=upper_trapezius&view=posterior&audience=clinician",
+    "body_map_pick": "/?mode=muscle&view=posterior&audience=student",
     "muscles": "/muscles?muscle=supinator&audience=student",
     "conditions": "/conditions?condition=tennis_elbow&audience=patient",
     "needling": "/needling?audience=patient",
     "segments": "/segments?audience=clinician",
     "study": "/study?audience=student",
 }
+CHARTS = {  # muscle id, side
+    "infraspinatus": ("infraspinatus", "right"), "scalenes": ("anterior_scalene", "right"),
+    "gluteus_minimus": ("gluteus_minimus", "right"), "soleus_left": ("soleus", "left"),
+    "scm": ("sternocleidomastoid", "right"), "upper_trapezius": ("upper_trapezius", "right"),
+    "ql": ("quadratus_lumborum", "right"), "piriformis": ("piriformis", "right"),
+    "supinator": ("supinator", "right"), "masseter": ("masseter", "right"),
+}
+SIZES = {"desktop": (1400, 1000), "tablet": (1024, 768)}
 
 
-def main():
-    """Start the app and take one full-page screenshot per entry of SHOTS."""
+def shoot(page, url: str, path: Path, full: bool = False) -> None:
+    """Open a URL, wait for the run and the map, save a screenshot."""
+    page.goto(url)
+    page.wait_for_selector("[data-testid=stMain]", timeout=60_000)
+    wait_for_app(page)
+    if page.locator(".tmap svg").count():
+        page.locator(".tmap svg").first.wait_for(timeout=30_000)
+    page.screenshot(path=str(path), full_page=full)
+    sys.stdout.write(f"{path.relative_to(ROOT)}\n")
+
+
+def main() -> None:
+    """Start the app and take the screenshots."""
     from playwright.sync_api import sync_playwright
 
     out = ROOT / "docs" / "screens"
@@ -31,13 +52,19 @@ def main():
     with app_server() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for name, path in SHOTS.items():
-            page.goto(url + path)
-            page.wait_for_selector("[data-testid=stMain]", timeout=60_000)
-            time.sleep(5)
-            page.screenshot(path=str(out / f"{name}.png"))
-            sys.stdout.write(f"docs/screens/{name}.png\n")
+        for size, (w, h) in SIZES.items():
+            ctx = browser.new_context(viewport={"width": w, "height": h}, has_touch=size == "tablet")
+            page = ctx.new_page()
+            page.goto(url)
+            page.wait_for_selector(".tmap svg", timeout=60_000)
+            suffix = "" if size == "desktop" else "_tablet"
+            for name, path in PAGES.items():
+                shoot(page, url + path, out / f"{name}{suffix}.png")
+            for name, (muscle, side) in CHARTS.items():
+                shoot(page, f"{url}/?mode=muscle&muscle={muscle}&side={side}&audience=student",
+                      out / f"chart_{name}_{w}.png")
+            shoot(page, f"{url}/conditions?condition=plantar_heel_pain&audience=student", out / f"multiples_{w}.png")
+            ctx.close()
         browser.close()
 
 
