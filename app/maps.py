@@ -10,8 +10,6 @@ from triggermap.data import Dataset
 from triggermap.lookup import Ranker
 from triggermap.mapstate import (
     map_state,
-    muscle_elements,
-    pattern_classes,
     point_elements,
     selection_classes,
     views_showing,
@@ -29,10 +27,8 @@ def map_state_for(data: Dataset, ranker: Ranker, state: UrlState, cautions: bool
     marks = marks_of(data, state.view)
     if not state.muscle:  # every trigger point of the side, grouped by the browser where they crowd
         return map_state("muscle", {"on": point_elements(view, marks, None, state.side, flip)}, cautions, large)
-    cls = pattern_classes(view, *ranker.pattern(state.muscle), state.side, flip)
-    cls["fill"] = muscle_elements(view, [state.muscle], state.side, flip)
-    cls["on"] = point_elements(view, marks, [state.muscle], state.side, flip)
-    return map_state("muscle", cls, cautions, large, chosen=state.muscle)
+    shown = pattern_state(data, ranker, state.view, [state.muscle], state.side, large, zoom=True)
+    return {**shown, "cautions": cautions}
 
 
 def other_views_of(data: Dataset, ranker: Ranker, muscle: str, main: str, side: str = "right") -> list[tuple]:
@@ -41,8 +37,8 @@ def other_views_of(data: Dataset, ranker: Ranker, muscle: str, main: str, side: 
     tp_views = {tp.view for tp in data.points_of(muscle)}
     shown = views_showing(region_sets(data), [*ess, *spill], main)[1:]
     shown += [v for v in tp_views if v != main and v not in shown]
-    return [(v, data.atlas.views[v].single_side and side == "left", pattern_state(data, ranker, v, [muscle], side))
-            for v in shown]
+    return [(v, data.atlas.views[v].single_side and side == "left",
+             pattern_state(data, ranker, v, [muscle], side, zoom=True)) for v in shown]
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -51,15 +47,15 @@ def _multiples(muscles: tuple[str, ...], side: str, heading: str, _data: Dataset
 
 
 def small_multiples_block(data: Dataset, ranker: Ranker, muscles: list[str], heading: str, key: str,
-                          side: str = "right") -> None:
-    """The leading muscles' patterns side by side (one picture), with an SVG download for printing."""
+                          side: str = "right", label: str = "Patterns side by side") -> None:
+    """The leading muscles' patterns side by side (one picture titled heading), with an SVG download."""
     from app.components.body_map import picture
 
     muscles = list(dict.fromkeys(muscles))
     if not muscles:
         return
     # Drawn on request: the picture changes with every selection, and a tap should not resend it unasked.
-    if not st.toggle(heading, key=f"show_{key}", help="Each muscle's pattern on its best view, side by side"):
+    if not st.toggle(label, key=f"show_{key}", help=f"{heading}: each muscle on its best view, printable"):
         return
     svg = _multiples(tuple(muscles), side, heading, data, ranker)
     with st.container(border=True):

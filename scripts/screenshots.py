@@ -63,7 +63,13 @@ def main() -> None:
             for name, (muscle, side) in CHARTS.items():
                 shoot(page, f"{url}/?mode=muscle&muscle={muscle}&side={side}&audience=student",
                       out / f"chart_{name}_{w}.png")
-            shoot(page, f"{url}/conditions?condition=plantar_heel_pain&audience=student", out / f"multiples_{w}.png")
+            shoot(page, f"{url}/conditions?condition=plantar_heel_pain&audience=student", out / f"conditions_{w}.png")
+            page.get_by_text("Patterns side by side").click()  # the condition's small multiples
+            wait_for_app(page)
+            page.locator(".tmap svg").nth(1).wait_for(timeout=30_000)
+            page.locator(".tmap svg").nth(1).scroll_into_view_if_needed()
+            page.screenshot(path=str(out / f"multiples_{w}.png"))
+            sys.stdout.write(f"docs/screens/multiples_{w}.png\n")
             ctx.close()
         browser.close()
 

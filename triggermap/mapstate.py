@@ -73,7 +73,8 @@ def point_elements(view: View, marks: list[Mark], muscles: Iterable[str] | None,
 
 
 def map_state(mode: str, cls: dict[str, list[str]] | None = None, cautions: bool = False, large: bool = False,
-              chosen: str | None = None) -> dict:
-    """The state dict sent to the browser: mode, element ids per class, layers switched on."""
+              chosen: str | None = None, focus: tuple[float, float, float, float] | None = None) -> dict:
+    """The state dict sent to the browser: mode, element ids per class, layers switched on, and the box
+    (x, y, w, h in drawing units) the map zooms onto."""
     return {"mode": mode, "cls": {k: list(v) for k, v in (cls or {}).items() if v}, "cautions": cautions,
-            "large": large, "chosen": chosen}
+            "large": large, "chosen": chosen, "focus": [round(v, 1) for v in focus] if focus else None}

@@ -43,14 +43,20 @@ def pattern_view(data, ranker, muscle_ids) -> str:
     return best_view(region_sets(data), ess, spill, points)
 
 
-def pattern_state(data, ranker, view_id: str, muscle_ids, side: str = "right", large: bool = False) -> dict:
-    """State of a view showing muscles' pattern on one side: zones, filled muscles and their ×."""
+def pattern_state(data, ranker, view_id: str, muscle_ids, side: str = "right", large: bool = False,
+                  zoom: bool = False) -> dict:
+    """State of a view showing muscles' pattern on one side: zones, filled muscles and their ×
+    (zoom: the map zooms onto them, as a chart would show them)."""
     view = data.atlas.views[view_id]
     flip = view.single_side and side == "left"
     cls = pattern_classes(view, *ranker.pattern(*muscle_ids), side, flip)
     cls["fill"] = muscle_elements(view, muscle_ids, side, flip)
     cls["on"] = point_elements(view, marks_of(data, view_id), muscle_ids, side, flip)
-    return map_state("muscle", cls, large=large, chosen=muscle_ids[0] if len(muscle_ids) == 1 else None)
+    state = map_state("muscle", cls, large=large, chosen=muscle_ids[0] if len(muscle_ids) == 1 else None)
+    if zoom:
+        (x0, x1), (y0, y1) = view.x_range, view.y_range
+        state["focus"] = [round(v, 1) for v in crop(view, state, flip, (x1 - x0 + 2) / (y1 - y0 + 2), pad=9)]
+    return state
 
 
 def crop(view, state: dict, flip: bool, aspect: float, pad: float = 7.0, min_w: float = 40.0):

@@ -43,9 +43,28 @@ function apply(host, state) {
     for (const el of svg.querySelectorAll(`.${cls}`)) el.classList.remove(cls);
     for (const id of (state.cls || {})[cls] || []) host.index.get(id)?.classList.add(cls);
   }
+  focus(host, state.focus);
   if (host.static) return;
   semantics(host);
   cluster(host);
+}
+
+function focus(host, box) {
+  // Zoom onto what the state shows (a muscle's pattern), once per new box; the reader can zoom out.
+  const key = JSON.stringify(box || null);
+  if (key === host.focusKey) return;
+  host.focusKey = key;
+  const [bx, by, bw, bh] = host.base;
+  const [x, y, w, h] = box || [bx, by, bw, bh];
+  const z = Math.min(bw / w, bh / h);
+  if (host.static) {
+    host.z = Math.min(Math.max(z, 1), MAX_ZOOM);
+    host.cx = x + w / 2;
+    host.cy = y + h / 2;
+    host.svg.setAttribute("viewBox", host.box().join(" "));
+  } else {
+    setZoom(host, z, x + w / 2, y + h / 2);
+  }
 }
 
 function scale(host) {

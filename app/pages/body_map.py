@@ -63,18 +63,18 @@ with left:
     main, beside = (st.columns(2) if state.mode == "muscle" and state.muscle else (st.container(), None))
     with main:
         if beside is not None:
-            st.markdown(f"**{VIEW_NAMES[state.view]}**")
+            st.markdown(f"**{VIEW_NAMES[state.view]}**, {state.side} side")
         body_map("body_map", state.view, flip, map_state, on_tap)
     legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                    if audience == "clinician" else "")
-    st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch.")
+    st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch; drag to move.")
     if state.mode == "muscle" and state.muscle:
         shown = other_views_of(data, ranker, state.muscle, state.view, state.side)
         rest = st.columns(2) if len(shown) > 1 else []
         for i, (vid, other_flip, other_state) in enumerate(shown):
             # the first other view beside the main one (front and back side by side), the rest below
             with beside if i == 0 else rest[(i - 1) % 2]:
-                st.markdown(f"**{VIEW_NAMES[vid]}**")
+                st.markdown(f"**{VIEW_NAMES[vid]}**, {state.side} side")
                 body_map(f"other_{vid}", vid, other_flip, other_state)
 
 with right:
