@@ -24,7 +24,8 @@ def main() -> None:
         view = atlas.views[vid]
         (x0, x1), (y0, y1) = view.x_range, view.y_range
         w = 200.0 * (x1 - x0) / (y1 - y0) if vid in ("anterior", "posterior") else 100.0
-        svg = draw_view(view, labels, interactive=False, state={"mode": "static"}, prefix=f"v{i}")
+        # every muscle shape outlined (deep ones dashed), as the map shows them to pick from
+        svg = draw_view(view, labels, state={"mode": "muscle"}, prefix=f"v{i}")
         parts.append(f'<text x="{x + w / 2:g}" y="7" class="ttl">{view.title}</text>')
         parts.append(svg.replace("<svg ", f'<svg x="{x:g}" y="10" width="{w:g}" height="200" ', 1))
         x += w + 6

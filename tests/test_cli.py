@@ -81,7 +81,8 @@ def test_typo_gets_suggestions():
 
 
 def test_package_never_imports_streamlit():
-    code = "import sys, triggermap.cli, triggermap.drawing, triggermap.picture, triggermap.handout, triggermap.lookup; print('streamlit' in sys.modules)"
+    code = ("import sys, triggermap.cli, triggermap.drawing, triggermap.picture, triggermap.handout, "
+            "triggermap.lookup; print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
 
