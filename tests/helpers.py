@@ -6,11 +6,13 @@ from typing import Any
 
 # Streamlit marks the app root with the script state and dims elements of the previous run with
 # data-stale="true" (an opacity transition) until the new run replaces them; measuring before they are
-# fully opaque again, or while any fade is still running on a busy machine, reads faded colours.
+# fully opaque again, while any fade is still running on a busy machine, or while a loading placeholder
+# (stSkeleton, a translucent grey block) still overlays the page, reads faded colours.
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning] [data-testid=stMain]"
 NO_STALE = """[...document.querySelectorAll('[data-testid=stElementContainer]')].every(
     e => e.dataset.stale !== 'true' && getComputedStyle(e).opacity === '1')
-    && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+    && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')
+    && !document.querySelector('[data-testid=stSkeleton]')"""
 
 
 def wait_for_app(page: Any, timeout: float = 60_000) -> None:
