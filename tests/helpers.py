@@ -46,9 +46,14 @@ def reveal(page: Any, el_id: str, tap: bool = False) -> None:
             return
         badge = f'.cl[data-ids~="{el_id}"]'
         page.locator(badge).wait_for(timeout=10_000)
+        page.locator(badge).scroll_into_view_if_needed()
+        before = page.locator(badge).get_attribute("transform")
         if tap:
             page.touchscreen.tap(*centre(page, badge))
         else:
             page.mouse.click(*centre(page, badge))
-        page.locator(badge).wait_for(state="detached", timeout=10_000)
+        # the map zoomed: the group is redrawn elsewhere, split, or gone
+        page.wait_for_function("""([sel, t]) => ![...document.querySelectorAll('*')].map(e => e.shadowRoot)
+            .filter(Boolean).some(r => { const b = r.querySelector(sel); return b && b.getAttribute('transform') === t;
+            })""", arg=[badge, before], timeout=10_000)
     raise AssertionError(f"{el_id} is still grouped after four zooms")

@@ -91,6 +91,7 @@ def test_points_and_muscles_of_one_side(data, ranker):
     assert on and all(i.endswith("-left") and "infraspinatus" in i for i in on)
     assert point_elements(view, marks, None, "right") == [point_id(m.id, "right") for m in marks]
     assert muscle_elements(view, ["upper_trapezius"], "left") == ["m-upper_trapezius-left"]
+    assert muscle_elements(view, ["upper_trapezius"], None) == ["m-upper_trapezius-left", "m-upper_trapezius-right"]
 
 
 def test_stipple_is_readable_in_every_region(atlas):
@@ -119,7 +120,8 @@ def test_spillover_edge_is_dotted_too():
 
 def test_deep_muscles_are_dashed_and_chosen_ones_filled(data, labels):
     view = data.atlas.views["anterior"]
-    deep = replace(view, muscles=[replace(view.muscles[0], depth="deep"), *view.muscles[1:]])
+    shapes = [replace(m, depth="superficial") for m in view.muscles]
+    deep = replace(view, muscles=[replace(shapes[0], depth="deep"), *shapes[1:]])
     svg = draw_view(deep, labels, [], {}, state=map_state("muscle", {"fill": [f"m-{view.muscles[1].id}-right"]}),
                     interactive=False)
     classes = {e.get("id"): e.get("class") for e in ET.fromstring(svg).iter() if e.get("id")}

@@ -12,6 +12,7 @@ from functools import lru_cache
 from html import escape
 
 import numpy as np
+from shapely.geometry import Polygon, box
 
 from . import palette as pal
 from .atlas import View
@@ -93,6 +94,21 @@ class Frame:
             return "midline"
         return self.view.viewer_left_side if cx < mid else other(self.view.viewer_left_side)
 
+    def ring_halves(self, ring: np.ndarray) -> list[np.ndarray]:
+        """A muscle ring drawn across the midline (both trapezii as one shape) cut into its two sides, so a
+        muscle chosen on one side fills that side only; other rings as they are."""
+        mid = self.x_sum / 2
+        if self.view.single_side or ring[:, 0].min() > mid - 1 or ring[:, 0].max() < mid + 1:
+            return [ring]
+        (y0, y1), poly = self.view.y_range, Polygon(ring)
+        halves = []
+        for lo, hi in ((self.view.x_range[0] - 1, mid), (mid, self.view.x_range[1] + 1)):
+            part = poly.intersection(box(lo, y0 - 1, hi, y1 + 1))
+            for piece in getattr(part, "geoms", [part]):
+                if isinstance(piece, Polygon) and piece.area > 0.05:
+                    halves.append(np.asarray(piece.exterior.coords)[:-1])
+        return halves or [ring]
+
     def mark_sides(self, mark: Mark) -> list[tuple[str, float, float]]:
         """(side, svg x, svg y) of a trigger point: both sides on the body views, one on a single-side view."""
         if self.view.single_side:
@@ -167,7 +183,7 @@ def muscle_paths(view: View, flip: bool) -> tuple[tuple[str, str, str, str, tupl
     frame, out = Frame(view, flip), []
     for shape in sorted(view.muscles, key=lambda m: m.depth != "deep"):
         sides: dict[str, list] = {}
-        for ring in shape.rings:
+        for ring in (half for r in shape.rings for half in frame.ring_halves(r)):
             sides.setdefault(frame.ring_side(ring), []).append(ring)
         out += [(shape.id, side, shape.depth, frame.path(rings), shape.muscles) for side, rings in sides.items()]
     return tuple(out)

@@ -65,8 +65,8 @@ def crop(view, state: dict, flip: bool, aspect: float, pad: float = 7.0, min_w: 
     shaded = set(cls.get("ess", [])) | set(cls.get("spill", []))
     rings = [r for sh in view.regions if f"r-{sh.id}-{frame.side(sh.side)}" in shaded for r in sh.rings]
     filled = set(cls.get("fill", []))
-    rings += [r for sh in view.muscles for r in sh.rings
-              if any(f"m-{sh.id}-{frame.ring_side(r)}" == el for el in filled)]
+    rings += [h for sh in view.muscles for r in sh.rings for h in frame.ring_halves(r)
+              if f"m-{sh.id}-{frame.ring_side(h)}" in filled]
     pts = [np.column_stack(frame.xy(r[:, 0], r[:, 1])) for r in rings]
     if not pts:
         (x0, x1), (y0, y1) = view.x_range, view.y_range

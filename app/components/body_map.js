@@ -3,7 +3,7 @@
 // before the server answers.
 const CLASSES = ["sel", "ess", "spill", "fill", "hl", "on"];
 const TARGET_PX = 24;   // a trigger point closer than this to another is grouped under a count
-const MAX_ZOOM = 16;
+const MAX_ZOOM = 64;  // two trigger points 0.4 units apart (neck) still part at 24 px on a phone
 
 function registry() {
   window.__tmap = window.__tmap || { maps: {}, pending: {} };
@@ -33,6 +33,15 @@ function semantics(host) {
 }
 
 function apply(host, state) {
+  if (host.count < (state.ack || 0)) host.count = state.ack;  // a rebuilt map continues the numbering
+  if (!host.static && host.count > (state.ack || 0) && host.last && (host.last.again || 0) < 3) {
+    // The server has not seen the latest tap yet (a run in progress, or a tap lost between two runs):
+    // keep what the reader sees and send the tap again; it carries the whole selection, so it is idempotent.
+    host.last = { ...host.last, again: (host.last.again || 0) + 1 };
+    host.send("tap", host.last);
+    state = { ...state, cls: { ...state.cls, sel: host.last.sel ? host.last.sel.map(([r, s]) => `r-${r}-${s}`)
+      : (state.cls || {}).sel } };
+  }
   host.state = state;
   const svg = host.svg;
   svg.classList.remove("mode-pain", "mode-muscle", "mode-static");
@@ -91,11 +100,17 @@ function cluster(host) {
     const g = groups.find((g) => Math.hypot(g.x - x, g.y - y) < near);
     if (g) g.items.push({ el, x, y }); else groups.push({ x, y, items: [{ el, x, y }] });
   }
+  // A badge sits at its group's centre: a lone × that close to it would be covered, so it joins the group.
+  const centre = (g) => [g.items.reduce((a, p) => a + p.x, 0) / g.items.length,
+    g.items.reduce((a, p) => a + p.y, 0) / g.items.length];
+  for (const lone of groups.filter((g) => g.items.length === 1)) {
+    const host = groups.find((g) => g.items.length > 1 && Math.hypot(...centre(g).map((c, i) => c - [lone.x, lone.y][i])) < near);
+    if (host) { host.items.push(...lone.items); lone.items = []; }
+  }
   const ns = "http://www.w3.org/2000/svg";
   for (const g of groups.filter((g) => g.items.length > 1)) {
     g.items.forEach((p) => p.el.classList.add("hid"));
-    const cx = g.items.reduce((a, p) => a + p.x, 0) / g.items.length;
-    const cy = g.items.reduce((a, p) => a + p.y, 0) / g.items.length;
+    const [cx, cy] = centre(g);
     const badge = document.createElementNS(ns, "g");
     badge.setAttribute("class", "cl");
     badge.setAttribute("transform", `translate(${cx} ${cy})`);
@@ -133,9 +148,15 @@ function zoomInto(host, badge) {
     gap = Math.min(gap, Math.hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y));
   }
   const need = (TARGET_PX * 1.6) / (Math.max(gap, 0.2) * scale(host));
-  const cx = pts.reduce((a, p) => a + p.x, 0) / pts.length;
-  const cy = pts.reduce((a, p) => a + p.y, 0) / pts.length;
-  setZoom(host, host.z * Math.max(need, 1.5), cx, cy);
+  const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // as close as the nearest two need, but never so close that part of the group leaves the map
+  // (a margin of two tap targets on each side, in screen pixels at the new zoom)
+  const base = scale(host) / host.z;
+  const [, , bw, bh] = host.base;
+  const room = (4 * TARGET_PX) / base;
+  const fit = Math.min((bw - room) / Math.max(x1 - x0, 1e-6), (bh - room) / Math.max(y1 - y0, 1e-6));
+  setZoom(host, Math.min(host.z * Math.max(need, 1.5), fit), (x0 + x1) / 2, (y0 + y1) / 2);
   const first = host.index.get(pts[0].el.id);
   if (first && badge.dataset.kb) first.focus();
 }
@@ -164,6 +185,7 @@ function activate(host, el, viaKeyboard) {
     el.setAttribute("aria-pressed", "true");
     payload.m = muscle;
   }
+  host.last = payload;
   host.send("tap", payload);
 }
 

@@ -47,6 +47,8 @@ def _dispatch(key: str, handler: Callable[[dict], None]) -> None:
     event = st.session_state.get(key, {}).get("tap")
     if isinstance(event, dict):
         handler(event)
+        if isinstance(event.get("n"), int):  # told back to the browser: the taps this state includes
+            st.session_state[f"{key}_ack"] = event["n"]
 
 
 def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[dict], None] | None = None) -> None:
@@ -57,7 +59,8 @@ def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[
             _MAP(key=key, data={**geo, "key": key})
         else:
             _MAP(key=key, data={**geo, "key": key}, on_tap_change=partial(_dispatch, key, on_tap))
-        _STATE(key=f"{key}_state", data={"key": key, "gid": geo["gid"], "state": state})
+        ack = st.session_state.get(f"{key}_ack", 0)
+        _STATE(key=f"{key}_state", data={"key": key, "gid": geo["gid"], "state": {**state, "ack": ack}})
 
 
 def picture(key: str, svg: str) -> None:
