@@ -143,7 +143,7 @@ def test_static_picture_draws_only_the_shown_points(data, labels):
 @pytest.mark.parametrize("view_id", VIEW_IDS)
 def test_geometry_once_and_state_per_tap_stay_small(data, labels, view_id):
     svg = svg_of(data, labels, view_id)
-    assert len(svg.encode()) < 150 * 1024
+    assert len(svg.encode()) < 300 * 1024  # sent once per view (README target); each tap sends only the state
     regions = [(s.id, s.side) for s in data.atlas.views[view_id].regions][:20]
     assert len(json.dumps(map_state("pain", {"sel": selection_classes(regions)}))) < 2 * 1024
 
