@@ -13,6 +13,11 @@ def url_state(data: Dataset) -> UrlState:
     if "url_state" not in st.session_state:
         state, notices = parse_params(dict(st.query_params), data.atlas.regions, data.muscles,
                                       data.conditions)
+        if state.muscle and "view" not in st.query_params:  # a shared muscle opens where its pattern shows
+            from app.setup import resources
+            from triggermap.picture import pattern_view
+
+            state.view = pattern_view(data, resources()[1], [state.muscle])
         st.session_state.url_state = state
         st.session_state.notices = notices
         st.session_state.audience = state.audience

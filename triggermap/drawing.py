@@ -134,6 +134,7 @@ stroke-dasharray:.05 .55;stroke-linecap:round}}
 .ms.hl{{stroke:{pal.MUSCLE};stroke-width:.75}}
 .ms.fill{{fill:{pal.MUSCLE};fill-opacity:.42;stroke:{pal.MUSCLE};stroke-width:.75}}
 .ms.deep.fill{{fill-opacity:.22}}
+.has-chosen .ms:not(.fill):not(.hl){{fill-opacity:0;stroke-opacity:.3}}
 .tp{{display:none}} .tp.on{{display:inline}}
 .tp{{stroke:#000;stroke-width:.6;stroke-linecap:round;fill:none}}
 .lbl{{font-family:'DejaVu Sans',sans-serif;font-weight:bold;font-size:{LINE_HEIGHT}px;fill:#333}}

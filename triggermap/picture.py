@@ -95,6 +95,11 @@ def _panel(data, ranker, muscle_ids, side, view_id, aspect, prefix, title) -> tu
     return svg, box[2] / box[3]
 
 
+def _fit(text: str, width: float, size: float) -> str:
+    """A font-size attribute that keeps a title within its width (DejaVu Sans bold: about 0.62 em a letter)."""
+    return f' style="font-size:{min(size, width / (0.62 * max(len(text), 1))):.2f}px"'
+
+
 def _place(svg: str, x: float, y: float, w: float, h: float) -> str:
     """Position a drawn view inside a larger picture."""
     return svg.replace("<svg ", f'<svg x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" ', 1)
@@ -127,12 +132,13 @@ def small_multiples(data, ranker, muscle_ids, side: str = "right", columns: int 
         caption = f"{data.muscles[m].name} ({VIEW_NAMES.get(view_id, view_id).lower()})"
         svg, _ = _panel(data, ranker, [m], side, view_id, cell_w / cell_h, f"p{i}", title)
         x, y = (i % cols) * (cell_w + 4), top + (i // cols) * (cell_h + TITLE_H + 4)
-        parts.append(f'<text x="{x + cell_w / 2:g}" y="{y + TITLE_H - 3:g}" class="ttl">'
+        parts.append(f'<text x="{x + cell_w / 2:g}" y="{y + TITLE_H - 3:g}" class="ttl"{_fit(caption, cell_w, 4.2)}>'
                      f"{escape(caption)}</text>")
         parts.append(_place(svg, x, y + TITLE_H, cell_w, cell_h))
     width, height = cols * (cell_w + 4) - 4, top + rows * (cell_h + TITLE_H + 4) - 4
     if heading:
-        parts.insert(0, f'<text x="{width / 2:g}" y="{TITLE_H - 2:g}" class="ttl big">{escape(heading)}</text>')
+        parts.insert(0, f'<text x="{width / 2:g}" y="{TITLE_H - 2:g}" class="ttl big"{_fit(heading, width, 5.5)}>'
+                        f"{escape(heading)}</text>")
     title = heading or "Referral patterns: " + ", ".join(data.muscles[m].name for m in muscle_ids)
     return _document(data, muscle_ids, side, title, width, height, parts)
 
@@ -156,13 +162,15 @@ def pattern_picture(data, ranker, muscle_ids, side: str = "right", view_id: str 
     width, height, gap = 60.0, 60.0 / aspect, 4.0
     total = len(views) * (width + gap) - gap
     top = TITLE_H + 1 if len(views) > 1 else 0.0  # two views: the muscle's name above both
-    parts = [f'<text x="{total / 2:g}" y="{TITLE_H - 2:g}" class="ttl big">{escape(short)}</text>'] if top else []
+    parts = [f'<text x="{total / 2:g}" y="{TITLE_H - 2:g}" class="ttl big"{_fit(short, total, 5.5)}>'
+             f"{escape(short)}</text>"] if top else []
     for i, v in enumerate(views):
         where = side_title(v, side)
         svg, _ = _panel(data, ranker, muscle_ids, side, v, aspect, f"p{i}", f"{name}, {where}")
         x = i * (width + gap)
         label = f"{short}: {where.lower()}" if len(views) == 1 else where
-        parts += [f'<text x="{x + width / 2:g}" y="{top + TITLE_H - 3:g}" class="ttl">{escape(label)}</text>',
+        parts += [f'<text x="{x + width / 2:g}" y="{top + TITLE_H - 3:g}" class="ttl"{_fit(label, width, 4.2)}>'
+                  f"{escape(label)}</text>",
                   _place(svg, x, top + TITLE_H, width, height)]
     return _document(data, muscle_ids, side, f"{name}: referral pattern, {side} side", total,
                      top + height + TITLE_H, parts)

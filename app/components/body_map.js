@@ -48,6 +48,7 @@ function apply(host, state) {
   svg.classList.add(`mode-${state.mode}`);
   svg.classList.toggle("cautions", !!state.cautions);
   svg.classList.toggle("large", !!state.large);
+  svg.classList.toggle("has-chosen", !!state.chosen);  // other muscles fade back behind the chosen one
   for (const cls of CLASSES) {
     for (const el of svg.querySelectorAll(`.${cls}`)) el.classList.remove(cls);
     for (const id of (state.cls || {})[cls] || []) host.index.get(id)?.classList.add(cls);
