@@ -9,6 +9,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from app.setup import resources
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
+from triggermap.vocab import Audience
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
 APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
@@ -32,7 +33,7 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
     if m.synonyms:
         st.caption("Also called: " + ", ".join(m.synonyms))
     caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {m.needling_caution}")  # noqa: E731
-    if audience == "clinician":
+    if audience == Audience.CLINICIAN:
         caution()
     st.markdown(f"**What it does:** {m.action}")
     st.markdown("**Pain pattern:** main zone — " + ", ".join(labels[r].lower() for r in essential)
@@ -48,10 +49,10 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
         ims = sorted({c.ims for c in conditions})
         st.markdown(f"**Dry needling** for these conditions: {', '.join(APPLIES[d] for d in dn)}  \n"
                     f"**IMS** (nerve-root pain): {', '.join(APPLIES[i] for i in ims)}")
-    if audience != "clinician":
+    if audience != Audience.CLINICIAN:
         caution()
     st.markdown(f"**Nerve:** {m.nerve} · **Roots:** {', '.join(m.roots)}")
-    if m.roots_note and audience != "patient":
+    if m.roots_note and audience != Audience.PATIENT:
         st.caption(f"Root levels: {m.roots_note}")
     if m.evidence_note:
         st.caption(f"Evidence: {m.evidence_note}")
@@ -68,7 +69,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     if c.synonyms:
         st.caption("Also called: " + ", ".join(c.synonyms))
     flags = [data.red_flags[f] for f in c.red_flags]
-    if audience == "patient" and flags:
+    if audience == Audience.PATIENT and flags:
         red_flag_box(flags)
     st.markdown(c.summary)
     st.markdown(f"**Dry needling:** {APPLIES[c.dn]} — {c.dn_reason}")
@@ -76,7 +77,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     st.markdown(f"**IMS:** {APPLIES[c.ims]}{roots} — {c.ims_reason}")
     if c.muscles:
         st.markdown("**Muscles often involved:** " + ", ".join(data.muscles[m].name for m in c.muscles))
-    if audience != "patient" and flags:
+    if audience != Audience.PATIENT and flags:
         red_flag_box(flags)
     st.caption(f"Evidence: {c.evidence_note}")
     with st.expander("Sources"):

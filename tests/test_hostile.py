@@ -16,8 +16,11 @@ from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root
 from triggermap.schema import FILES
-from triggermap.selection import AUDIENCES, MAX_REGIONS, MODES, VIEWS, UrlState, apply_event, parse_params, to_params
+from triggermap.selection import MAX_REGIONS, UrlState, apply_event, parse_params, to_params
 from triggermap.textmatch import MAX_QUERY, Matcher, core, normalise
+from triggermap.vocab import Audience, Mode, Side, ViewId
+
+VIEWS, MODES, AUDIENCES = ViewId.values(), Mode.values(), Audience.values()
 
 # database=None: no .hypothesis/ folder left in the repo; deadline=None: the first call builds caches.
 PROPERTY = settings(max_examples=200, deadline=None, database=None,
@@ -112,7 +115,7 @@ def test_parse_params_only_yields_known_ids(data, hypo):
     assert state.muscle is None or state.muscle in data.muscles
     assert state.condition is None or state.condition in data.conditions
     assert len(state.regions) <= MAX_REGIONS and len(set(state.regions)) == len(state.regions)
-    assert all(r in data.atlas.regions and s in ("right", "left", "midline") for r, s in state.regions)
+    assert all(r in data.atlas.regions and s in Side.values() for r, s in state.regions)
     assert all(isinstance(n, str) and len(n) <= 80 and not active_markup(n) for n in notices)
     assert parse_params(to_params(state), data.atlas.regions, data.muscles, data.conditions) == (state, [])
 

@@ -13,8 +13,9 @@ from tests.conftest import ROOT
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import segment
 from triggermap.schema import GUIDE_SECTIONS
+from triggermap.vocab import Audience
 
-AUDIENCES = ["patient", "student", "clinician"]
+AUDIENCES = Audience.values()
 
 
 def boot(page, audience="patient"):

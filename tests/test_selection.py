@@ -2,8 +2,8 @@
 
 import pytest
 
-from triggermap.figures import OUTLINE_CODE_BASE, TP_CODE_BASE
 from triggermap.selection import UrlState, apply_event, parse_params, to_params
+from triggermap.vocab import Click
 
 TABLE = [("lateral_elbow", "right"), ("lateral_elbow", "left"), ("sternum", "midline")]
 POINTS = ["supinator_tp1", "brachioradialis_tp1"]
@@ -18,16 +18,16 @@ def ev(*codes):
     ([("lateral_elbow", "right")], ev(0), [], None, None),                      # second click removes
     ([("lateral_elbow", "right")], ev(1), [("lateral_elbow", "right"), ("lateral_elbow", "left")], None, None),
     ([], ev([2]), [("sternum", "midline")], None, None),                      # customdata as a list
-    ([], ev(TP_CODE_BASE + 1), [], "brachioradialis_tp1", None),
+    ([], ev(Click.POINT + 1), [], "brachioradialis_tp1", None),
     ([], ev(99), [], None, None),                                             # out of range
-    ([], ev(TP_CODE_BASE + 9), [], None, None),
+    ([], ev(Click.POINT + 9), [], None, None),
     ([], ev("x"), [], None, None),
     ([], {"selection": {"points": []}}, [], None, None),
     ([], None, [], None, None),
     ([], {"selection": "garbage"}, [], None, None),
     ([], ev(True), [], None, None),
-    ([], ev(OUTLINE_CODE_BASE + 1), [], None, "deltoid"),
-    ([], ev(OUTLINE_CODE_BASE + 7), [], None, None),
+    ([], ev(Click.OUTLINE + 1), [], None, "deltoid"),
+    ([], ev(Click.OUTLINE + 7), [], None, None),
 ])
 def test_apply_event(before, event, after, point, muscle):
     assert apply_event(before, event, TABLE, POINTS, ["pectoralis_major", "deltoid"]) == (after, point, muscle)

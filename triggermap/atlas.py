@@ -16,9 +16,8 @@ from shapely.ops import unary_union
 from . import ASSETS_DIR, DATA_DIR
 from .echo import unreadable
 from .textmatch import Matcher
+from .vocab import Side, ViewId
 
-VIEW_IDS = ("anterior", "posterior", "head_neck", "foot")
-SIDES = ("right", "left", "midline")
 MUSCLE_DEPTHS = ("superficial", "deep")
 GAP_TOLERANCE = 0.002  # share of the silhouette area allowed as gap or overlap
 
@@ -210,8 +209,8 @@ def _load_view(path: Path, regions: dict[str, Region]) -> View:
         rid, side = item.get("id"), item.get("side")
         if rid not in regions:
             raise AtlasError(f"{where}: unknown region '{rid}'; add it to data/regions.csv")
-        if side not in SIDES:
-            raise AtlasError(f"{where}, region '{rid}': side '{side}' not one of {SIDES}")
+        if side not in Side.values():
+            raise AtlasError(f"{where}, region '{rid}': side '{side}' not one of {Side.values()}")
         shapes.append(Shape(rid, side, _rings(item.get("polygons"), f"{where}, region '{rid}'", frame)))
     muscles = []
     for m in data.get("muscles", []):
@@ -251,7 +250,7 @@ def load_atlas(views_dir: Path = ASSETS_DIR / "views", regions_csv: Path = DATA_
     """Load every view and the region dictionary."""
     regions = load_regions(regions_csv)
     views = {}
-    for vid in VIEW_IDS:
+    for vid in ViewId.values():
         path = Path(views_dir) / f"{vid}.json"
         if not path.exists():
             raise AtlasError(unreadable(path, FileNotFoundError()))

@@ -10,12 +10,13 @@ import sys
 from typing import NoReturn
 
 from .answers import band, conditions_for, next_steps
-from .atlas import VIEW_IDS, AtlasError
+from .atlas import AtlasError
 from .data import DataError, load_dataset
 from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
+from .vocab import ViewId
 
 MAX_TOP = 200
 
@@ -64,7 +65,7 @@ def cmd_regions(args) -> None:
 def cmd_info(args) -> None:
     """Counts of what the dataset holds."""
     data = load_dataset()
-    payload = {"views": list(VIEW_IDS), "regions": len(data.atlas.regions), **data.counts()}
+    payload = {"views": list(ViewId.values()), "regions": len(data.atlas.regions), **data.counts()}
     _emit(payload, args.json, [f"{k}: {v}" for k, v in payload.items()])
 
 

@@ -7,6 +7,8 @@ import io
 import json
 from datetime import date
 
+from .vocab import BODY_SIDES
+
 SCHEME = "CHOIR Body Map (Scherrer et al. 2021)"
 SCHEME_SOURCE = "scherrer2021"
 COLUMNS = ("region", "label", "side", "choir_codes", "choir_labels")
@@ -23,7 +25,7 @@ def selection_rows(data, selection) -> list[dict]:
         region = data.atlas.regions.get(region_id)
         if region is None:
             continue
-        both = region.midline or side not in ("right", "left")
+        both = region.midline or side not in BODY_SIDES
         codes = [c for c in region.choir if both or _code_side(data, c) in (side, "")]
         rows.append({"region": region_id, "label": region.label, "side": side, "choir_codes": codes,
                      "choir_labels": [_code_label(data, c) for c in codes]})

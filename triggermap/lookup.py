@@ -9,6 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from .data import Dataset
+from .vocab import BODY_SIDES, Side
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -82,15 +83,15 @@ class Ranker:
         if not selection:
             return []
         areas = self.areas({self._r[r] for r, _ in selection})
-        sides = sorted({s for _, s in selection if s in ("right", "left")}) or ["right"]
+        sides = sorted({s for _, s in selection if s in BODY_SIDES}) or [Side.RIGHT.value]
         per_side = []
         for side in sides:
             q = np.zeros(len(self.region_ids), dtype=np.float32)
             for r, s in selection:
-                if s in (side, "midline") or self.midline[self._r[r]]:
+                if s in (side, Side.MIDLINE) or self.midline[self._r[r]]:
                     q[self._r[r]] = 1.0
             per_side.append(self._rank_side(q, side, areas, top))
-        if len(sides) == 1 and all(s == "midline" for _, s in selection):
+        if len(sides) == 1 and all(s == Side.MIDLINE for _, s in selection):
             per_side = [[replace(m, side="either") for m in per_side[0]]]
         matches = _merge_sides(per_side)
         matches.sort(key=lambda m: (-m.score, self.data.muscles[m.muscle_id].name, m.side))

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from .vocab import Group, GuideAudience, ViewId
+
 ROOT_PATTERN = re.compile(r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co1|CN [IVX]+)$")
 ID_PATTERN = r"^[a-z0-9_]+$"
 
@@ -59,8 +61,7 @@ class MuscleRow(Row):
     id: Id
     name: Text
     synonyms: List = ()
-    group: Literal["head_jaw", "neck", "shoulder", "arm", "forearm_hand", "chest_abdomen", "spine",
-                   "pelvis_hip", "thigh", "leg", "foot"]
+    group: Group
     depth: Literal["superficial", "intermediate", "deep"]
     action: Text
     nerve: Text
@@ -79,7 +80,7 @@ class TriggerPointRow(Row):
     id: Id
     muscle_id: Id
     label: Text
-    view: Literal["anterior", "posterior", "head_neck", "foot"]
+    view: ViewId
     location_region: Id
     x: float
     y: float
@@ -148,7 +149,7 @@ class NeedlingGuideRow(Row):
     section: Literal[GUIDE_SECTIONS]
     topic: Text
     text: Text
-    audience: Literal["all", "patient", "clinician"]
+    audience: GuideAudience
     sources: Sources
 
 

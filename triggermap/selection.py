@@ -6,11 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from .echo import inert
-from .figures import OUTLINE_CODE_BASE, TP_CODE_BASE
+from .vocab import BODY_SIDES, Audience, Click, Mode, Side, ViewId
 
-VIEWS = ("anterior", "posterior", "head_neck", "foot")
-MODES = ("pain", "muscle")
-AUDIENCES = ("patient", "student", "clinician")
 MAX_REGIONS = 20
 
 
@@ -35,17 +32,15 @@ def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, s
     """Toggle clicked regions; return the selection, the clicked trigger point and clicked muscle outline."""
     selected = list(selected)
     clicked_point = clicked_muscle = None
-    for code in _codes(event):
-        if code >= TP_CODE_BASE:
-            idx = code - TP_CODE_BASE
-            if 0 <= idx < len(point_ids):
+    for kind, idx in filter(None, map(Click.decode, _codes(event))):
+        if kind is Click.POINT:
+            if idx < len(point_ids):
                 clicked_point = point_ids[idx]
-        elif code >= OUTLINE_CODE_BASE:
-            idx = code - OUTLINE_CODE_BASE
-            if 0 <= idx < len(outline_muscles):
+        elif kind is Click.OUTLINE:
+            if idx < len(outline_muscles):
                 clicked_muscle = outline_muscles[idx]
-        elif 0 <= code < len(table):
-            key = tuple(table[code])
+        elif idx < len(table):
+            key = tuple(table[idx])
             if key in selected:
                 selected.remove(key)
             elif len(selected) < MAX_REGIONS:
@@ -57,13 +52,13 @@ def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, s
 class UrlState:
     """What a shared link can carry."""
 
-    view: str = "anterior"
-    mode: str = "pain"
+    view: str = ViewId.ANTERIOR.value
+    mode: str = Mode.PAIN.value
     regions: list[tuple[str, str]] = field(default_factory=list)
     muscle: str | None = None
     condition: str | None = None
-    audience: str = "patient"
-    side: str = "right"
+    audience: str = Audience.PATIENT.value
+    side: str = Side.RIGHT.value
 
 
 def _ignored(what: str, value: str, limit: int) -> str:
@@ -86,20 +81,20 @@ def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[U
         return value
 
     if "view" in params:
-        state.view = pick("view", VIEWS, state.view)
+        state.view = pick("view", ViewId.values(), state.view)
     if "mode" in params:
-        state.mode = pick("mode", MODES, state.mode)
+        state.mode = pick("mode", Mode.values(), state.mode)
     if "audience" in params:
-        state.audience = pick("audience", AUDIENCES, state.audience)
+        state.audience = pick("audience", Audience.values(), state.audience)
     if "side" in params:
-        state.side = pick("side", ("right", "left"), state.side)
+        state.side = pick("side", BODY_SIDES, state.side)
     if "muscle" in params:
         state.muscle = pick("muscle", set(muscle_ids), None)
     if "condition" in params:
         state.condition = pick("condition", set(condition_ids), None)
     for item in str(params.get("regions", ""))[:800].split(",")[:MAX_REGIONS] if params.get("regions") else []:
         region, _, side = item.partition(":")
-        if region in region_ids and side in ("right", "left", "midline"):
+        if region in region_ids and side in Side.values():
             if (region, side) not in state.regions:
                 state.regions.append((region, side))
         else:
@@ -116,6 +111,6 @@ def to_params(state: UrlState) -> dict[str, str]:
         out["muscle"] = state.muscle
     if state.condition:
         out["condition"] = state.condition
-    if state.side != "right":
+    if state.side != Side.RIGHT:
         out["side"] = state.side
     return out
