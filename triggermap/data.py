@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from . import DATA_DIR
 from .atlas import Atlas, load_atlas
 from .echo import unreadable
+from .named import missing
 from .schema import (
     FILES,
     AttachmentRow,
@@ -198,6 +199,9 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     data_dir = Path(data_dir)
     atlas = atlas or load_atlas(regions_csv=data_dir / "regions.csv")
     raw = {name: read_rows(data_dir / name, model) for name, model in FILES.items()}
+    problems = missing(raw)  # a value the code names was renamed or removed in the data
+    if problems:
+        raise DataError(problems[0])
     sources = _by_id(raw["sources.csv"], "sources.csv")
     muscles = _by_id(raw["muscles.csv"], "muscles.csv")
     points = _by_id(raw["trigger_points.csv"], "trigger_points.csv")

@@ -7,10 +7,11 @@ import io
 import json
 from datetime import date
 
+from .named import CHOIR_SOURCE
 from .vocab import BODY_SIDES
 
 SCHEME = "CHOIR Body Map (Scherrer et al. 2021)"
-SCHEME_SOURCE = "scherrer2021"
+SCHEME_SOURCE = CHOIR_SOURCE
 COLUMNS = ("region", "label", "side", "choir_codes", "choir_labels")
 
 

@@ -9,13 +9,12 @@ from functools import cached_property
 import numpy as np
 
 from .data import Dataset
+from .named import PARASPINAL
 from .vocab import BODY_SIDES, Side
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
 COVERAGE_SHARE = 0.8  # the rest of the score rewards patterns that stay inside the selection
-PARASPINAL = {"C": "cervical_multifidus", "T": "thoracic_multifidus", "L": "lumbar_multifidus",
-              "S": "lumbar_multifidus"}
 ROOT_ORDER = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + \
              [f"L{i}" for i in range(1, 6)] + ["S1", "S2", "S3", "S4", "S5"]
 
