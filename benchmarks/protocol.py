@@ -12,8 +12,9 @@ import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from triggermap.vocab import Click
+
 GOOD_FINISH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
-TP_CODE_BASE = 100_000  # same cut as triggermap.figures: codes at or above it are trigger points
 
 
 def region_codes(spec_json: str) -> list[int]:
@@ -23,7 +24,7 @@ def region_codes(spec_json: str) -> list[int]:
         custom = trace.get("customdata")
         if isinstance(custom, dict) and "bdata" in custom:  # plotly's typed-array encoding
             custom = np.frombuffer(base64.b64decode(custom["bdata"]), dtype=np.dtype(custom["dtype"])).tolist()
-        codes.update(int(c) for c in custom or [] if isinstance(c, (int, float)) and c < TP_CODE_BASE)
+        codes.update(int(c) for c in custom or [] if isinstance(c, (int, float)) and c < Click.POINT)
     return sorted(codes)
 
 

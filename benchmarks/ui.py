@@ -7,7 +7,7 @@ server_roundtrip_ms: from the browser's rerun request leaving on the websocket t
 script_finished message arriving (adds Streamlit's message handling and sending the figure).
 figure_payload_kib: the largest websocket frame the server sent during the clicks, and the
 JSON size of each view's figure.
-Usage: python benchmarks/ui.py [--json] [--clicks 12]
+Usage: python -m benchmarks.ui [--json] [--clicks 12]
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.server import app_server
 
-from benchmarks.server import app_server  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 REGIONS = ["lateral_elbow", "sternum", "anterior_knee", "temple", "lateral_neck", "shin", "umbilical", "palm",
            "anterior_thigh", "upper_chest", "dorsal_foot", "forehead"]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from triggermap.atlas import load_atlas
+from triggermap.figures import body_figure
+from triggermap.vocab import ViewId
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import plotly.graph_objects as go  # noqa: E402
-from plotly.subplots import make_subplots  # noqa: E402
-
-from triggermap.atlas import VIEW_IDS, load_atlas  # noqa: E402
-from triggermap.figures import body_figure  # noqa: E402
 
 os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
 
@@ -23,8 +22,8 @@ def main():
     atlas = load_atlas()
     labels = {r: x.label for r, x in atlas.regions.items()}
     fig = make_subplots(rows=1, cols=4, column_widths=[0.26, 0.26, 0.26, 0.22],
-                        subplot_titles=[atlas.views[v].title for v in VIEW_IDS], horizontal_spacing=0.02)
-    for col, vid in enumerate(VIEW_IDS, start=1):
+                        subplot_titles=[atlas.views[v].title for v in ViewId.values()], horizontal_spacing=0.02)
+    for col, vid in enumerate(ViewId.values(), start=1):
         view = atlas.views[vid]
         single, _ = body_figure(view, labels, clickable=False)
         for trace in single["data"]:

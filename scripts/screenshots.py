@@ -6,10 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.server import app_server
 
-from benchmarks.server import app_server  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHOTS = {
     "body_map_pain": "/?regions=lateral_elbow:right,dorsal_wrist:right&audience=student",
