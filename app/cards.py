@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from app.setup import resources
+from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
+from triggermap.lookup import Ranker
+from triggermap.schema import RedFlagRow
 from triggermap.vocab import Audience
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
@@ -16,7 +20,7 @@ APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes,
            "not_indicated": ":red[**not appropriate**]"}
 
 
-def sources_list(data, ids) -> None:
+def sources_list(data: Dataset, ids: Iterable[str]) -> None:
     """Numbered source citations with links."""
     for sid in dict.fromkeys(ids):
         src = data.sources.get(sid)
@@ -24,7 +28,7 @@ def sources_list(data, ids) -> None:
             st.markdown(f"- {src.citation}" + (f" [link]({src.url})" if src.url else ""))
 
 
-def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
+def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id: str, audience: str) -> None:
     """Everything the app knows about one muscle."""
     m = data.muscles[muscle_id]
     points = data.points_of(muscle_id)
@@ -62,7 +66,7 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
     needling_link()
 
 
-def condition_card(data, condition_id: str, audience: str) -> None:
+def condition_card(data: Dataset, condition_id: str, audience: str) -> None:
     """Summary, needling applicability, red flags and evidence for a condition."""
     c = data.conditions[condition_id]
     st.subheader(c.name)
@@ -86,7 +90,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     needling_link()
 
 
-def red_flag_box(flags) -> None:
+def red_flag_box(flags: Sequence[RedFlagRow]) -> None:
     """Warning signs that need a doctor rather than needles."""
     st.error("**See a doctor first if you have any of these:**\n"
              + "\n".join(f"- {f.text} — *{f.action}*" for f in flags))

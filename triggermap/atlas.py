@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
@@ -71,7 +73,7 @@ class View:
     cautions: list[Shape] = field(default_factory=list)
 
     @cached_property
-    def _tree(self):
+    def _tree(self) -> tuple[shapely.STRtree, list[Polygon], list[int]]:
         polys = [Polygon(r) for s in self.regions for r in s.rings]
         owners = [i for i, s in enumerate(self.regions) for _ in s.rings]
         return shapely.STRtree(polys), polys, owners
@@ -125,7 +127,7 @@ class Atlas:
 
 
 
-def _cell_list(row: dict, key: str) -> tuple[str, ...]:
+def _cell_list(row: Mapping[str, str | None], key: str) -> tuple[str, ...]:
     """Split a ;-separated cell."""
     return tuple(v.strip() for v in (row.get(key) or "").split(";") if v.strip())
 
@@ -161,7 +163,7 @@ def _read_regions(path: Path) -> dict[str, Region]:
     return regions
 
 
-def _rings(raw, where: str, frame) -> tuple[np.ndarray, ...]:
+def _rings(raw: Any, where: str, frame: tuple[tuple[float, ...], tuple[float, ...]]) -> tuple[np.ndarray, ...]:
     """Turn JSON rings into arrays, checking each is a valid polygon inside the frame."""
     (x0, x1), (y0, y1) = frame
     rings = []
@@ -262,15 +264,21 @@ def hit_grid(view: View, spacing: float = 2.0) -> tuple[np.ndarray, np.ndarray, 
     """Grid points inside the body, each tagged with its (region, side); every region gets one."""
     (x0, x1), (y0, y1) = view.x_range, view.y_range
     xs, ys = np.meshgrid(np.arange(x0 + spacing / 2, x1, spacing), np.arange(y0 + spacing / 2, y1, spacing))
-    px, py, keys = [], [], []
+    px: list[float] = []
+    py: list[float] = []
+    keys: list[tuple[str, str]] = []
     for x, y in zip(xs.ravel(), ys.ravel(), strict=False):
         hit = view.hit(float(x), float(y))
         if hit:
-            px.append(float(x)), py.append(float(y)), keys.append(hit)
+            px.append(float(x))
+            py.append(float(y))
+            keys.append(hit)
     for shape in view.regions:  # small regions (fingers) may fall between grid points
         for ring in shape.rings:
             poly = Polygon(ring)
             if not any(poly.covers(Point(x, y)) for x, y in zip(px, py, strict=False) if abs(x - ring[0][0]) < 30):
                 p = poly.representative_point()
-                px.append(p.x), py.append(p.y), keys.append((shape.id, shape.side))
+                px.append(p.x)
+                py.append(p.y)
+                keys.append((shape.id, shape.side))
     return np.round(np.array(px), 2), np.round(np.array(py), 2), keys

@@ -7,7 +7,7 @@ import codecs
 import json
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .answers import band, conditions_for, next_steps
 from .atlas import AtlasError
@@ -25,7 +25,7 @@ class UsageError(Exception):
     """Unknown input: exit 2 with suggestions."""
 
 
-def _emit(payload: dict, as_json: bool, lines: list[str]) -> None:
+def _emit(payload: dict[str, Any], as_json: bool, lines: list[str]) -> None:
     # JSON stays valid on any terminal: \u escapes where the terminal's encoding lacks a character.
     ascii_only = not codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name.startswith("utf")
     sys.stdout.write((json.dumps(payload, ensure_ascii=ascii_only) if as_json else "\n".join(lines)) + "\n")
@@ -62,14 +62,14 @@ def cmd_regions(args) -> None:
     _emit(payload, args.json, _region_lines(payload))
 
 
-def cmd_info(args) -> None:
+def cmd_info(args: argparse.Namespace) -> None:
     """Counts of what the dataset holds."""
     data = load_dataset()
     payload = {"views": list(ViewId.values()), "regions": len(data.atlas.regions), **data.counts()}
     _emit(payload, args.json, [f"{k}: {v}" for k, v in payload.items()])
 
 
-def cmd_pain(args) -> None:
+def cmd_pain(args: argparse.Namespace) -> None:
     """Muscles whose referral patterns explain pain in the named places."""
     data = load_dataset()
     payload = _read(data, args)
@@ -87,7 +87,7 @@ def cmd_pain(args) -> None:
     _emit(payload, args.json, lines)
 
 
-def cmd_condition(args) -> None:
+def cmd_condition(args: argparse.Namespace) -> None:
     """Muscles and DN/IMS applicability for a condition."""
     data = load_dataset()
     matcher = Matcher({c.id: [c.name, c.id.replace("_", " "), *c.synonyms] for c in data.conditions.values()})
@@ -97,16 +97,16 @@ def cmd_condition(args) -> None:
         raise UsageError(f"no condition matches '{printable(args.text, 80)}'"
                          + (f"; nearest: {', '.join(data.conditions[c].name for c, _ in near)}" if near else ""))
     c = data.conditions[hits[0][0]]
-    payload = {"condition": {"id": c.id, "name": c.name},
-               "muscles": [{"id": m, "name": data.muscles[m].name} for m in c.muscles],
+    muscles = [{"id": m, "name": data.muscles[m].name} for m in c.muscles]
+    payload = {"condition": {"id": c.id, "name": c.name}, "muscles": muscles,
                "dn": {"applies": c.dn, "reason": c.dn_reason},
                "ims": {"applies": c.ims, "roots": list(c.ims_roots), "reason": c.ims_reason},
                "red_flags": [data.red_flags[f].text for f in c.red_flags]}
     _emit(payload, args.json, [c.name, f"DN: {c.dn}", f"IMS: {c.ims}",
-                               *[f"  {m['name']}" for m in payload["muscles"]]])
+                               *[f"  {m['name']}" for m in muscles]])
 
 
-def cmd_segment(args) -> None:
+def cmd_segment(args: argparse.Namespace) -> None:
     """Muscles, paraspinal level and dermatome of a spinal root."""
     root = normalise_root(args.root)
     if root is None:

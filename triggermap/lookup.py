@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -73,7 +75,7 @@ class Ranker:
                 left -= set(members)
         return out + [(i,) for i in sorted(left)]
 
-    def rank(self, selection, top: int | None = None) -> list[Match]:
+    def rank(self, selection: Sequence[tuple[str, str]], top: int | None = None) -> list[Match]:
         """Rank muscles for selected (region, side) pairs; side is right, left or midline.
 
         A muscle that matches both sides the same way is listed once with side 'both', scored as for one side.
@@ -187,7 +189,7 @@ def _specificity(roots: tuple[str, ...], root: str) -> tuple[int, float]:
     return len(spinal), abs(ROOT_ORDER.index(root) - (min(spinal) + max(spinal)) / 2)
 
 
-def segment(ranker: Ranker, root: str) -> dict:
+def segment(ranker: Ranker, root: str) -> dict[str, Any]:
     """Key muscles (from key_roots.csv) first, then the other muscles of one root, plus paraspinal and dermatome."""
     data = ranker.data
     para = PARASPINAL[root[0]]

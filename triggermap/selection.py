@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .echo import inert
 from .vocab import BODY_SIDES, Audience, Click, Mode, Side, ViewId
 
 MAX_REGIONS = 20
+RegionSide = tuple[str, str]  # (region id, side): one selected place
+T = TypeVar("T")
 
 
-def _codes(event) -> list[int]:
+def _codes(event: Any) -> list[int]:
     """Integer customdata codes of the clicked points in a streamlit plotly event."""
     try:
         points = (event or {}).get("selection", {}).get("points", [])
@@ -27,11 +31,12 @@ def _codes(event) -> list[int]:
     return codes
 
 
-def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, str]],
-                point_ids: list[str], outline_muscles: list[str] = ()) -> tuple[list, str | None, str | None]:
+def apply_event(selected: Sequence[RegionSide], event: Any, table: Sequence[Sequence[str]], point_ids: Sequence[str],
+                outline_muscles: Sequence[str] = ()) -> tuple[list[RegionSide], str | None, str | None]:
     """Toggle clicked regions; return the selection, the clicked trigger point and clicked muscle outline."""
-    selected = list(selected)
-    clicked_point = clicked_muscle = None
+    picked = [(r, s) for r, s in selected]
+    clicked_point: str | None = None
+    clicked_muscle: str | None = None
     for kind, idx in filter(None, map(Click.decode, _codes(event))):
         if kind is Click.POINT:
             if idx < len(point_ids):
@@ -40,12 +45,12 @@ def apply_event(selected: list[tuple[str, str]], event, table: list[tuple[str, s
             if idx < len(outline_muscles):
                 clicked_muscle = outline_muscles[idx]
         elif idx < len(table):
-            key = tuple(table[idx])
-            if key in selected:
-                selected.remove(key)
-            elif len(selected) < MAX_REGIONS:
-                selected.append(key)
-    return selected, clicked_point, clicked_muscle
+            region, side = table[idx]
+            if (region, side) in picked:
+                picked.remove((region, side))
+            elif len(picked) < MAX_REGIONS:
+                picked.append((region, side))
+    return picked, clicked_point, clicked_muscle
 
 
 @dataclass
@@ -54,7 +59,7 @@ class UrlState:
 
     view: str = ViewId.ANTERIOR.value
     mode: str = Mode.PAIN.value
-    regions: list[tuple[str, str]] = field(default_factory=list)
+    regions: list[RegionSide] = field(default_factory=list)
     muscle: str | None = None
     condition: str | None = None
     audience: str = Audience.PATIENT.value
@@ -66,14 +71,15 @@ def _ignored(what: str, value: str, limit: int) -> str:
     return f"Ignored unknown {what} {inert(value, limit)}." if value.strip() else f"Ignored an empty {what}."
 
 
-def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[UrlState, list[str]]:
+def parse_params(params: Mapping[str, Any], region_ids: Collection[str], muscle_ids: Collection[str],
+                 condition_ids: Collection[str]) -> tuple[UrlState, list[str]]:
     """Read query parameters; ignore bad ones, returning a short notice for each."""
-    state, notices = UrlState(), []
+    state, notices = UrlState(), list[str]()
     # Notices echo values into markdown toasts: keep only characters ids use, and show them as inline code
     # (inert), so a link cannot inject markup, a live link (www.…) or an emoji shortcode (:…:).
     params = {k: re.sub(r"[^\w:,.-]", "?", str(v)[:1000]) for k, v in dict(params).items()}
 
-    def pick(key, allowed, default):
+    def pick(key: str, allowed: Collection[str], default: T) -> str | T:
         value = str(params.get(key, default))[:40]
         if value not in allowed:
             notices.append(_ignored(key, value, 20))

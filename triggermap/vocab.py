@@ -66,6 +66,23 @@ class GuideAudience(Labelled):
     CLINICIAN = Audience.CLINICIAN.value, Audience.CLINICIAN.label
 
 
+class GuideSection(Labelled):
+    """The sections of needling_guide.csv, in the order the needling page shows them."""
+
+    COMPARISON_OTHER = "comparison_other"
+    CONTRAINDICATION = "contraindication"
+    PRECAUTION = "precaution"
+    SIDE_EFFECT = "side_effect"
+    SERIOUS_RISK = "serious_risk"
+    AFTERCARE = "aftercare"
+    FIRST_SESSION = "first_session"
+    SESSIONS = "sessions"
+    CANADA_WHO = "canada_who"
+    CANADA_CHECK = "canada_check"
+    CANADA_INSURANCE = "canada_insurance"
+    FAQ = "faq"
+
+
 class Group(Labelled):
     """Body area a muscle belongs to (muscles.csv column `group`)."""
 

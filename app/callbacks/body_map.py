@@ -11,10 +11,10 @@ import streamlit as st
 
 from app.answers import read_typed_text
 from app.setup import resources
-from triggermap.selection import apply_event
+from triggermap.selection import UrlState, apply_event
 
 
-def _state():
+def _state() -> UrlState:
     return st.session_state.url_state
 
 
@@ -32,8 +32,10 @@ def on_click() -> None:
     event = st.session_state.get(st.session_state.chart_key)
     state.regions, point, muscle = apply_event(state.regions, event, st.session_state.hit_table,
                                                st.session_state.point_ids, st.session_state.outline_muscles)
-    if point or muscle:
-        show_muscle(data.trigger_points[point].muscle_id if point else muscle)
+    if point:
+        show_muscle(data.trigger_points[point].muscle_id)
+    elif muscle:
+        show_muscle(muscle)
     st.session_state.click_round += 1
 
 
@@ -44,7 +46,7 @@ def on_text() -> None:
 
 def on_pick() -> None:
     """Take the selection from the list picker (the keyboard route to the map)."""
-    _state().regions = [tuple(code.split(":")) for code in st.session_state.region_pick]
+    _state().regions = [(region, side) for region, _, side in (c.partition(":") for c in st.session_state.region_pick)]
 
 
 def clear() -> None:
