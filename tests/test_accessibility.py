@@ -4,8 +4,7 @@ import os
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import wait_for_app
+from tests.helpers import ROOT, wait_for_app
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # `npm ci --no-audit --no-fund` installs it

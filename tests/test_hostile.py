@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, edit_cell
+from tests.helpers import ROOT, edit_cell
 from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root

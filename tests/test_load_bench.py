@@ -9,7 +9,7 @@ import plotly.io
 import pytest
 
 from benchmarks.load import cpu_s, loopback_only, region_codes
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from triggermap.figures import body_figure
 
 KEYS = {"click_ms_p50", "click_ms_p95", "errors", "sessions", "clicks", "rss_mib_per_session", "rss_start_mib",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from triggermap.data import DataError, load_dataset
 from triggermap.named import NAMED, Named
 from triggermap.vocab import Labelled
