@@ -1,4 +1,4 @@
-"""Command line: `python -m triggermap regions|pain|condition|segment|info …`."""
+"""Command line: `triggermap regions|pain|condition|segment|info …` (also `python -m triggermap`)."""
 
 from __future__ import annotations
 
@@ -144,7 +144,7 @@ def _top(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser with one subcommand per question."""
-    p = _Parser(prog="python -m triggermap", description=__doc__)
+    p = _Parser(prog="triggermap", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     for name, fn, helptext in (("regions", cmd_regions, "find body regions by name"),
                                ("pain", cmd_pain, "muscles that refer pain to a place"),
