@@ -29,6 +29,7 @@ def counts_block(data: Dataset) -> str:
     """A table of what the data hold."""
     counts = data.counts()
     row = {"views": len(data.atlas.views), "pain regions": len(data.atlas.regions), "muscles": counts["muscles"],
+           "muscles drawn": counts["muscles_drawn"],
            "trigger points": counts["trigger_points"], "conditions": counts["conditions"],
            "red flags": len(data.red_flags), "dermatomes": len(data.dermatomes),
            "needling guide rows": len(data.guide), "comparison topics": len(data.comparison),

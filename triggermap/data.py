@@ -168,7 +168,7 @@ def _check_points(rows: Sequence[TriggerPointRow], atlas: Atlas) -> None:
                             f"view '{tp.view}'")
 
 
-def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRootRow, ...]]:
+def _key_roots(rows: list[KeyRootRow], muscles: dict[str, MuscleRow]) -> dict[str, tuple[KeyRootRow, ...]]:
     """Root -> key muscle rows; each pair must be new and among the muscle's roots in muscles.csv."""
     out: dict[str, tuple[KeyRootRow, ...]] = {}
     for row_no, row in enumerate(rows, start=2):
@@ -183,7 +183,7 @@ def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRoot
     return out
 
 
-def _check_shapes(atlas: Atlas, muscles: dict, attachments: dict) -> None:
+def _check_shapes(atlas: Atlas, muscles: dict[str, MuscleRow], attachments: dict[str, AttachmentRow]) -> None:
     """Every muscle shape names a known muscle, and every muscle has a shape and an attachment row."""
     known = set(muscles)
     for view in atlas.views.values():

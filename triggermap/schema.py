@@ -160,7 +160,7 @@ class NeedlingGuideRow(Row):
     sources: Sources
 
 
-def _spinal_root(value) -> str:
+def _spinal_root(value: Any) -> str:
     """Check one spinal root name (C5, L4, S1); cranial nerves have no myotome here."""
     items = _roots(value)
     if len(items) != 1 or items[0].startswith("CN"):
