@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from benchmarks.server import app_server
+from tests.helpers import ROOT, edit_cell  # noqa: F401  (re-exported for tests written before helpers.py had them)
 from triggermap import ASSETS_DIR, DATA_DIR
 from triggermap.atlas import load_atlas
 from triggermap.data import load_dataset

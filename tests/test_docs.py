@@ -84,4 +84,5 @@ def _named_paths() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("doc,path", _named_paths())
 def test_paths_named_in_the_docs_exist(doc, path):
-    assert list(ROOT.glob(path.rstrip("/"))), f"{doc} names {path}, which does not exist"
+    pattern = re.sub(r"<[^>]+>", "*", path.rstrip("/"))  # `muscles_<view>.py` stands for several files
+    assert list(ROOT.glob(pattern)), f"{doc} names {path}, which does not exist"
