@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
@@ -19,6 +19,9 @@ from . import ASSETS_DIR, DATA_DIR
 from .echo import unreadable
 from .textmatch import Matcher
 from .vocab import Side, ViewId
+
+if TYPE_CHECKING:
+    from .language import Lexicon
 
 MUSCLE_DEPTHS = ("superficial", "deep")
 GAP_TOLERANCE = 0.002  # share of the silhouette area allowed as gap or overlap
@@ -112,7 +115,7 @@ class Atlas:
         return self._matcher.rank(text, limit=limit)
 
     @cached_property
-    def lexicon(self):
+    def lexicon(self) -> Lexicon:
         """The pain-language lexicon over this atlas's regions and the shipped word tables."""
         from .data import read_rows  # data imports this module
         from .language import Lexicon

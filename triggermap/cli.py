@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from .answers import band, conditions_for, next_steps
 from .atlas import AtlasError
-from .data import DataError, load_dataset
+from .data import DataError, Dataset, load_dataset
 from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
@@ -31,7 +31,7 @@ def _emit(payload: dict[str, Any], as_json: bool, lines: list[str]) -> None:
     sys.stdout.write((json.dumps(payload, ensure_ascii=ascii_only) if as_json else "\n".join(lines)) + "\n")
 
 
-def _read(data, args) -> dict:
+def _read(data: Dataset, args: argparse.Namespace) -> dict[str, Any]:
     """Read the text's places (sides from the text, --side only as the default); exit 2 if it names none."""
     reading = data.lexicon.read(args.text, default_side=args.side or "right")
     if not reading.found:
@@ -46,7 +46,7 @@ def _read(data, args) -> dict:
             "unmatched": [printable(w, 40) for w in reading.unmatched], "reading": reading}
 
 
-def _region_lines(payload: dict) -> list[str]:
+def _region_lines(payload: dict[str, Any]) -> list[str]:
     lines = [f"{r['label']:<34} {r['side']:<8} {r['id']:<20} ({printable(r['matched'])})" for r in payload["regions"]]
     if payload["too_long"]:
         lines.insert(0, f"note: only the first {MAX_TEXT} characters were read")
@@ -55,7 +55,7 @@ def _region_lines(payload: dict) -> list[str]:
     return lines
 
 
-def cmd_regions(args) -> None:
+def cmd_regions(args: argparse.Namespace) -> None:
     """Places named in free text, each with its side and the words that matched."""
     payload = _read(load_dataset(), args)
     del payload["reading"]

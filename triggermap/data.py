@@ -7,14 +7,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
 from . import DATA_DIR
 from .atlas import Atlas, load_atlas
 from .echo import unreadable
-from .named import missing
+from .named import missing as missing_named
 from .schema import (
     FILES,
     AttachmentRow,
@@ -33,6 +33,9 @@ from .schema import (
     SourceRow,
     TriggerPointRow,
 )
+
+if TYPE_CHECKING:
+    from .language import Lexicon
 
 R = TypeVar("R", bound=Row)
 
@@ -61,7 +64,7 @@ class Dataset:
     pain_words: tuple[PainWordRow, ...] = ()
 
     @cached_property
-    def lexicon(self):
+    def lexicon(self) -> Lexicon:
         """The pain-language lexicon built from the region names and the two word tables."""
         from .language import Lexicon  # language reads rows through this module
         return Lexicon(self.atlas.regions, self.body_words, self.pain_words)
@@ -210,7 +213,7 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     data_dir = Path(data_dir)
     atlas = atlas or load_atlas(regions_csv=data_dir / "regions.csv")
     raw = {name: read_rows(data_dir / name, model) for name, model in FILES.items()}
-    problems = missing(raw)  # a value the code names was renamed or removed in the data
+    problems = missing_named(raw)  # a value the code names was renamed or removed in the data
     if problems:
         raise DataError(problems[0])
     sources = _by_id(_table(raw, "sources.csv", SourceRow), "sources.csv")
@@ -239,7 +242,8 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("muscle_attachments.csv", raw["muscle_attachments.csv"], "muscle_id",
                 set(muscles), "muscle")
     _check_shapes(atlas, muscles, attachments)
-    _check_words(raw["body_words.csv"], raw["pain_words.csv"], regions, conditions)
+    _check_words(_table(raw, "body_words.csv", BodyWordRow), _table(raw, "pain_words.csv", PainWordRow), regions,
+                 conditions)
     data = Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
                    _table(raw, "needling_comparison.csv", ComparisonRow), choir,
                    _table(raw, "needling_guide.csv", NeedlingGuideRow),
@@ -250,7 +254,8 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     return data
 
 
-def _check_words(body_words, pain_words, regions, conditions) -> None:
+def _check_words(body_words: Sequence[BodyWordRow], pain_words: Sequence[PainWordRow], regions: Collection[str],
+                 conditions: Collection[str]) -> None:
     """Word tables name real regions and conditions; a pain word names a place or is a nerve symptom."""
     _by_id(body_words, "body_words.csv", key="word")
     _by_id(pain_words, "pain_words.csv", key="phrase")

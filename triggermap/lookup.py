@@ -105,11 +105,11 @@ class Ranker:
         main = np.zeros(hit.shape, dtype=np.int64)
         reach = np.zeros(hit.shape, dtype=np.int64)
         for area in areas:
-            rows = [i for i in area if q[i]]
-            if rows:
-                best = self.weights[rows].max(axis=0)
+            chosen = [i for i in area if q[i]]
+            if chosen:
+                best = self.weights[chosen].max(axis=0)
                 cover += best
-                main += self.essential[rows].max(axis=0) > 0
+                main += self.essential[chosen].max(axis=0) > 0
                 reach += best > 0
         coverage = cover / len(areas)
         precision = np.divide(hit, self.totals, out=np.zeros_like(hit), where=self.totals > 0)
