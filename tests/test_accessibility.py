@@ -52,6 +52,9 @@ def settle(page):
     page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullLayout)",
                            timeout=30_000)
     wait_for_app(page)  # faded elements of the previous run would be measured at the wrong contrast
+    # The app's own CSS (caption colour, focus ring) arrives as an element of the run; measure only once it applies.
+    page.wait_for_function("""[...document.styleSheets].some(sheet => [...sheet.cssRules].some(
+        rule => (rule.selectorText || '').includes('stCaptionContainer')))""", timeout=30_000)
 
 
 def serious_violations(page, axe_path):
