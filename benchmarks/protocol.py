@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import random
 import urllib.request
@@ -93,7 +94,5 @@ class Session:
 
     def close(self) -> None:
         """Close the websocket quietly."""
-        try:
+        with contextlib.suppress(OSError):
             self.ws.close()
-        except OSError:
-            pass

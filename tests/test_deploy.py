@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 BACKENDS = ["127.0.0.1:8601", "127.0.0.1:8602"]
 
