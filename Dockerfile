@@ -21,8 +21,8 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
 WORKDIR /app
 
 # Dependencies first so that code edits reuse the cached layer.
-COPY requirements.txt .
-RUN pip install -r requirements.txt
+COPY requirements.lock .
+RUN pip install --require-hashes -r requirements.lock
 
 # Code and data belong to root and are read-only to the app user: a compromised session cannot rewrite the
 # app, its data or its config. Bytecode is compiled now, since the app user cannot write it later.

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from app.setup import resources
+from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
+from triggermap.lookup import Ranker
+from triggermap.schema import RedFlagRow
+from triggermap.vocab import Audience
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
 APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
            "not_indicated": ":red[**not appropriate**]"}
 
 
-def sources_list(data, ids) -> None:
+def sources_list(data: Dataset, ids: Iterable[str]) -> None:
     """Numbered source citations with links."""
     for sid in dict.fromkeys(ids):
         src = data.sources.get(sid)
@@ -23,7 +28,7 @@ def sources_list(data, ids) -> None:
             st.markdown(f"- {src.citation}" + (f" [link]({src.url})" if src.url else ""))
 
 
-def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
+def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id: str, audience: str) -> None:
     """Everything the app knows about one muscle."""
     m = data.muscles[muscle_id]
     points = data.points_of(muscle_id)
@@ -32,7 +37,7 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
     if m.synonyms:
         st.caption("Also called: " + ", ".join(m.synonyms))
     caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {m.needling_caution}")  # noqa: E731
-    if audience == "clinician":
+    if audience == Audience.CLINICIAN:
         caution()
     st.markdown(f"**What it does:** {m.action}")
     st.markdown("**Pain pattern:** main zone — " + ", ".join(labels[r].lower() for r in essential)
@@ -48,10 +53,10 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
         ims = sorted({c.ims for c in conditions})
         st.markdown(f"**Dry needling** for these conditions: {', '.join(APPLIES[d] for d in dn)}  \n"
                     f"**IMS** (nerve-root pain): {', '.join(APPLIES[i] for i in ims)}")
-    if audience != "clinician":
+    if audience != Audience.CLINICIAN:
         caution()
     st.markdown(f"**Nerve:** {m.nerve} · **Roots:** {', '.join(m.roots)}")
-    if m.roots_note and audience != "patient":
+    if m.roots_note and audience != Audience.PATIENT:
         st.caption(f"Root levels: {m.roots_note}")
     if m.evidence_note:
         st.caption(f"Evidence: {m.evidence_note}")
@@ -61,14 +66,14 @@ def muscle_card(data, ranker, labels, muscle_id: str, audience: str) -> None:
     needling_link()
 
 
-def condition_card(data, condition_id: str, audience: str) -> None:
+def condition_card(data: Dataset, condition_id: str, audience: str) -> None:
     """Summary, needling applicability, red flags and evidence for a condition."""
     c = data.conditions[condition_id]
     st.subheader(c.name)
     if c.synonyms:
         st.caption("Also called: " + ", ".join(c.synonyms))
     flags = [data.red_flags[f] for f in c.red_flags]
-    if audience == "patient" and flags:
+    if audience == Audience.PATIENT and flags:
         red_flag_box(flags)
     st.markdown(c.summary)
     st.markdown(f"**Dry needling:** {APPLIES[c.dn]} — {c.dn_reason}")
@@ -76,7 +81,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     st.markdown(f"**IMS:** {APPLIES[c.ims]}{roots} — {c.ims_reason}")
     if c.muscles:
         st.markdown("**Muscles often involved:** " + ", ".join(data.muscles[m].name for m in c.muscles))
-    if audience != "patient" and flags:
+    if audience != Audience.PATIENT and flags:
         red_flag_box(flags)
     st.caption(f"Evidence: {c.evidence_note}")
     with st.expander("Sources"):
@@ -85,7 +90,7 @@ def condition_card(data, condition_id: str, audience: str) -> None:
     needling_link()
 
 
-def red_flag_box(flags) -> None:
+def red_flag_box(flags: Sequence[RedFlagRow]) -> None:
     """Warning signs that need a doctor rather than needles."""
     st.error("**See a doctor first if you have any of these:**\n"
              + "\n".join(f"- {f.text} — *{f.action}*" for f in flags))

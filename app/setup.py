@@ -10,12 +10,12 @@ from app.state import large_print, url_state
 from triggermap.atlas import AtlasError
 from triggermap.data import DataError, Dataset, load_dataset
 from triggermap.lookup import Ranker
-from triggermap.selection import AUDIENCES, UrlState
+from triggermap.selection import UrlState
+from triggermap.vocab import Audience
 
 DISCLAIMER = ("**Education, not diagnosis.** This map shows where muscles *can* refer pain, as "
               "described in the trigger-point literature. It cannot tell you what is wrong. "
               "See a doctor for new, severe or unexplained pain.")
-AUDIENCE_LABELS = {"patient": "Patient", "student": "Student", "clinician": "Clinician"}
 # Our own constant CSS (never user text). Streamlit draws captions at 60% opacity, 3.9:1 contrast on white,
 # below WCAG 1.4.3's 4.5:1, and its focus ring is faint; both are fixed on every page.
 BASE_CSS = """<style>
@@ -56,7 +56,7 @@ def sidebar(data: Dataset) -> str:
     # re-assign so the switch survives page changes (Streamlit drops widget state of pages not shown)
     st.session_state.large_print = large_print()
     with st.sidebar:
-        st.radio("I am a…", AUDIENCES, key="audience", format_func=AUDIENCE_LABELS.get,
+        st.radio("I am a…", Audience.values(), key="audience", format_func=Audience.labels().get,
                  help="Changes how much detail is shown and what comes first.")
         st.toggle("Large print", key="large_print",
                   help="Bigger, darker text and bigger body maps, for reading together at arm's length.")

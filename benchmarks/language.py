@@ -18,11 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from triggermap.data import Dataset, load_dataset
+from triggermap.words import phrase_key
 
-from triggermap.data import Dataset, load_dataset  # noqa: E402
-from triggermap.words import phrase_key  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 EVAL_CSV = ROOT / "tests" / "data" / "language_eval.csv"
 

@@ -11,7 +11,7 @@ Click latency is send -> script_finished. Server memory comes from /proc/PID/sta
 from /proc/PID/stat (user + system time of every thread); cpu_ms_per_click is the servers' CPU time over
 the run divided by the clicks (it also carries each session's first page run and the websocket work).
 
-    python benchmarks/load.py [--json] [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
+    python -m benchmarks.load [--json] [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
                               [--url http://127.0.0.1:PORT [--pid PID ...]] [--warm-only]
 
 --json is accepted for symmetry with the other benchmarks: the output is always the one JSON line.
@@ -42,10 +42,9 @@ from pathlib import Path
 import numpy as np
 import websocket
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` importable
+from benchmarks.protocol import Session, region_codes
 
-from benchmarks.protocol import Session, region_codes  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 __all__ = ["Session", "loopback_only", "main", "region_codes"]
 

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from triggermap.data import load_dataset
+from triggermap.lookup import Ranker
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from triggermap.data import load_dataset  # noqa: E402
-from triggermap.lookup import Ranker  # noqa: E402
-
 
 def best_ms(fn, repeat=200) -> float:
     """Median wall time of fn in milliseconds."""

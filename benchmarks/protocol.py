@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import re
@@ -87,7 +88,5 @@ class Session:
 
     def close(self) -> None:
         """Close the websocket quietly."""
-        try:
+        with contextlib.suppress(OSError):
             self.ws.close()
-        except OSError:
-            pass

@@ -1,6 +1,6 @@
 """Run every benchmark script (lookup, language, ui, load: those present), each printing JSON; write results.json.
 
-    python benchmarks/run_all.py [--load-args "--sessions 20 --seconds 30"]
+    python -m benchmarks.run_all [--load-args "--sessions 20 --seconds 30"]
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ TIMEOUT_S = 900  # each script bounds its own run; this only catches a hang
 
 
 def run_one(name: str, extra: list[str]) -> dict:
-    """Run benchmarks/<name>.py and parse the last JSON line it printed."""
+    """Run `python -m benchmarks.<name>` and parse the last JSON line it printed."""
     start = time.monotonic()
     try:
-        proc = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *extra], cwd=ROOT, capture_output=True,
+        proc = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", *extra], cwd=ROOT, capture_output=True,
                               text=True, timeout=TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {TIMEOUT_S} s"}

@@ -11,7 +11,7 @@ Kept from the plotly benchmark: click_to_render_ms (desktop click → region dra
 server_rerun_ms (explorer.py's own time per run, TRIGGERMAP_TIMING), server_roundtrip_ms (rerun
 request sent → script_finished received), figure_payload_kib (the map's geometry message per view)
 and largest_ws_frame_kib.
-Usage: python benchmarks/ui.py [--json] [--clicks 12]
+Usage: python -m benchmarks.ui [--json] [--clicks 12]
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.server import app_server
 
-from benchmarks.server import app_server  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 REGIONS = ["lateral_elbow-right", "sternum-midline", "anterior_knee-right", "temple-right", "lateral_neck-left",
            "shin-right", "umbilical-midline", "palm-left", "anterior_thigh-right", "upper_chest-left",

@@ -5,9 +5,9 @@
 #
 # With a COMMAND, runs it once everything is healthy, then stops everything and exits with its status;
 # without one, waits until Ctrl-C. COMMAND sees LB_URL (the nginx address), APP_PIDS (the app process ids)
-# and PID_ARGS ("--pid N" for each, for benchmarks/load.py). Example:
+# and PID_ARGS ("--pid N" for each, for python -m benchmarks.load). Example:
 #
-#   deploy/scale_out.sh -k 2 -- sh -c '.venv/bin/python benchmarks/load.py --url "$LB_URL" $PID_ARGS --sessions 40'
+#   deploy/scale_out.sh -k 2 -- sh -c '.venv/bin/python -m benchmarks.load --url "$LB_URL" $PID_ARGS --sessions 40'
 #
 # Everything listens on loopback only. Installs Debian's nginx with apt-get if it is missing.
 set -euo pipefail
@@ -87,7 +87,7 @@ NGINX_PID=$!
 for i in $(seq 0 $((K - 1))); do
   wait_health "http://127.0.0.1:$((APP_PORT + i))" 120
   # One session per process loads the data and compiles the page, so no visitor waits for it.
-  "$PYTHON" "$ROOT/benchmarks/load.py" --warm-only --url "http://127.0.0.1:$((APP_PORT + i))" >/dev/null
+  (cd "$ROOT" && "$PYTHON" -m benchmarks.load --warm-only --url "http://127.0.0.1:$((APP_PORT + i))" >/dev/null)
 done
 export LB_URL="http://127.0.0.1:$LB_PORT" APP_PIDS
 PID_ARGS="$(for pid in $APP_PIDS; do printf -- '--pid %s ' "$pid"; done)"

@@ -2,14 +2,13 @@
 
 Each region is the union of the Voronoi cells of its seed points inside one body part,
 so the regions of a view tile its silhouette exactly: no gaps, no overlaps.
-Run: python scripts/build_atlas.py
+Run: python -m scripts.build_atlas
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,10 +17,9 @@ from shapely import affinity
 from shapely.geometry import MultiPoint, Polygon, box
 from shapely.ops import unary_union
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from scripts.atlas_spec import anterior, cautions, foot, head_neck, muscles, posterior
 
-from atlas_spec import anterior, cautions, foot, head_neck, muscles, posterior  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 MIDLINE_X = 50.0
 

@@ -7,24 +7,22 @@ taken in shape ∩ location region when there is room (else anywhere in the shap
 location_region becomes the region under the point), as close as possible to the old point
 (or the middle of the target) while keeping apart from the muscle's other points.
 --regions-only: the old behaviour, fill only empty x, y inside the location region.
-Run: python scripts/place_trigger_points.py [--regions-only]
+Run: python -m scripts.place_trigger_points [--regions-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import sys
 from pathlib import Path
 
 import numpy as np
 from shapely.geometry import Point, Polygon, box
 from shapely.ops import unary_union
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from triggermap.atlas import View, load_atlas
 
-from triggermap.atlas import View, load_atlas  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SPACING = 2.5  # keep points of one muscle at least this far apart when there is room
 INSET = 0.4  # stay this far inside the target, so rounding to 0.1 cannot push a point out

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from triggermap.atlas import load_atlas
+from triggermap.drawing import draw_view
+from triggermap.picture import FONTS
+from triggermap.vocab import ViewId
 
-from triggermap.atlas import VIEW_IDS, load_atlas  # noqa: E402
-from triggermap.drawing import draw_view  # noqa: E402
-from triggermap.picture import FONTS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
@@ -20,7 +20,7 @@ def main() -> None:
     atlas = load_atlas()
     labels = {r: x.label for r, x in atlas.regions.items()}
     parts, x = [], 0.0
-    for i, vid in enumerate(VIEW_IDS):
+    for i, vid in enumerate(ViewId.values()):
         view = atlas.views[vid]
         (x0, x1), (y0, y1) = view.x_range, view.y_range
         w = 200.0 * (x1 - x0) / (y1 - y0) if vid in ("anterior", "posterior") else 100.0

@@ -6,11 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.server import app_server  # noqa: E402
-from tests.helpers import wait_for_app  # noqa: E402
+from benchmarks.server import app_server
+from tests.helpers import ROOT, wait_for_app
 
 PAGES = {
     "body_map_pain": "/?regions=lateral_elbow:right,dorsal_wrist:right&audience=student",

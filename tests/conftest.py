@@ -1,21 +1,20 @@
 """Shared fixtures: the real atlas, dataset and ranker, loaded once."""
 
-import csv
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from benchmarks.server import app_server
+from tests.helpers import ROOT, edit_cell  # noqa: F401  (re-exported for tests written before helpers.py had them)
 from triggermap import ASSETS_DIR, DATA_DIR
 from triggermap.atlas import load_atlas
 from triggermap.data import load_dataset
 from triggermap.lookup import Ranker
 
-ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["tests.no_skip_in_ci", "pytester"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DESKTOP = {"width": 1400, "height": 1000}
 
@@ -42,7 +41,7 @@ def ranker(data):
 def data_copy(tmp_path):
     """A writable copy of data/ for breaking files."""
     dst = tmp_path / "data"
-    shutil.copytree(DATA_DIR, dst, ignore=shutil.ignore_patterns("parts"))
+    shutil.copytree(DATA_DIR, dst)
     return dst
 
 
@@ -53,17 +52,6 @@ def views_copy(tmp_path):
     shutil.copytree(ASSETS_DIR / "views", dst)
     return dst
 
-
-def edit_cell(path, row_index, column, value):
-    """Rewrite one cell of a CSV file (row_index counts data rows from 0)."""
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        cols, rows = reader.fieldnames, list(reader)
-    rows[row_index][column] = value
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=cols)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,7 @@ import os
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import NO_STALE, wait_for_app
+from tests.helpers import NO_STALE, ROOT, wait_for_app
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # `npm ci --no-audit --no-fund` installs it
@@ -53,6 +52,9 @@ def settle(page):
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning] [data-testid=stMain]",
                            timeout=60_000)
     wait_for_app(page)  # faded elements of the previous run would be measured at the wrong contrast
+    # The app's own CSS (caption colour, focus ring) arrives as an element of the run; measure only once it applies.
+    page.wait_for_function("""[...document.styleSheets].some(sheet => [...sheet.cssRules].some(
+        rule => (rule.selectorText || '').includes('stCaptionContainer')))""", timeout=30_000)
 
 
 def serious_violations(page, axe_path):

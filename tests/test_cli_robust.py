@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from triggermap import DATA_DIR
 from triggermap.cli import MAX_TOP
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import shutil
 from pathlib import Path
 
@@ -16,11 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _script():
-    """Import scripts/cross_check.py as a module."""
-    spec = importlib.util.spec_from_file_location("cross_check", ROOT / "scripts" / "cross_check.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The report script (python -m scripts.cross_check)."""
+    return importlib.import_module("scripts.cross_check")
 
 
 @pytest.fixture(scope="module")

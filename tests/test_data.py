@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.conftest import edit_cell
+from tests.helpers import edit_cell
 from triggermap import DATA_DIR
 from triggermap.data import DataError, load_dataset
 from triggermap.schema import FILES

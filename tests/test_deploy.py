@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 BACKENDS = ["127.0.0.1:8601", "127.0.0.1:8602"]
 
@@ -164,6 +164,6 @@ def test_default_image_has_no_browser():
     assert "chromium" not in steps and "apt-get install" not in steps and "browser_path" not in steps
 
 
-@pytest.mark.parametrize("excluded", [".git", ".venv", "node_modules", "tests", "benchmarks", "data/parts"])
+@pytest.mark.parametrize("excluded", [".git", ".venv", "node_modules", "tests", "benchmarks"])
 def test_build_context_leaves_out(excluded):
     assert excluded in (ROOT / ".dockerignore").read_text(encoding="utf-8").split()

@@ -10,10 +10,10 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from triggermap.atlas import VIEW_IDS
 from triggermap.drawing import STIPPLE, Frame, Mark, draw_view, point_id, region_id
 from triggermap.mapstate import map_state, muscle_elements, pattern_classes, point_elements, selection_classes
 from triggermap.picture import marks_of
+from triggermap.vocab import ViewId
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -32,7 +32,7 @@ def ids(svg: str, prefix: str) -> list[str]:
     return [e.get("id") for e in ET.fromstring(svg).iter() if (e.get("id") or "").startswith(prefix)]
 
 
-@pytest.mark.parametrize(("view_id", "flip"), [(v, False) for v in VIEW_IDS] + [("head_neck", True)])
+@pytest.mark.parametrize(("view_id", "flip"), [(v, False) for v in ViewId.values()] + [("head_neck", True)])
 def test_every_region_is_one_tappable_element(data, labels, view_id, flip):
     view = data.atlas.views[view_id]
     svg = svg_of(data, labels, view_id, flip=flip)
@@ -140,7 +140,7 @@ def test_static_picture_draws_only_the_shown_points(data, labels):
     assert 'role="img"' in svg and "data-k" not in svg
 
 
-@pytest.mark.parametrize("view_id", VIEW_IDS)
+@pytest.mark.parametrize("view_id", ViewId.values())
 def test_geometry_once_and_state_per_tap_stay_small(data, labels, view_id):
     svg = svg_of(data, labels, view_id)
     assert len(svg.encode()) < 300 * 1024  # sent once per view (README target); each tap sends only the state

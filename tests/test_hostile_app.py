@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT, boot
 from triggermap.selection import MAX_REGIONS
 
 BODY, MUSCLES = "app/pages/body_map.py", "app/pages/muscles.py"
@@ -16,13 +16,6 @@ SCRIPT = "<script>alert(1)</script>"
 URL_KEYS = {"view", "mode", "regions", "muscle", "condition", "audience", "side"}
 HOSTILE_TYPED = [SCRIPT, "<img src=x onerror=alert(1)>", "\x00\x00", "\u202eمرفق خارجي", "💥" * 50, "e\u0301" * 90,
                  "[x](javascript:alert(1))", "'; DROP TABLE muscles; --", "z" * 10_000]
-
-
-def boot(page, params=None):
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def walk(node):

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.language import evaluate, load_eval
-from tests.conftest import edit_cell
+from tests.helpers import edit_cell
 from tests.test_hostile import HOSTILE, PROPERTY
 from triggermap.answers import band, band_level, conditions_for, next_steps
 from triggermap.data import DataError, load_dataset

@@ -18,8 +18,7 @@ def typed(text, audience="student", params=None):
 
 
 def areas(at):
-    line = next(m.value for m in at.markdown if m.value.startswith("**Your areas:**"))
-    return line
+    return next(m.value for m in at.markdown if m.value.startswith("**Your areas:**"))
 
 
 def muscle_lines(at):

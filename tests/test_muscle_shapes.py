@@ -9,7 +9,7 @@ import sys
 import pytest
 from shapely.geometry import Point, Polygon
 
-from tests.conftest import ROOT, edit_cell
+from tests.helpers import ROOT, edit_cell
 from triggermap import DATA_DIR
 from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset

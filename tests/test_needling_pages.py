@@ -9,18 +9,18 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT, boot
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import segment
 from triggermap.schema import GUIDE_SECTIONS
+from triggermap.vocab import Audience
 
-AUDIENCES = ["patient", "student", "clinician"]
+AUDIENCES = Audience.values()
 
 
-def boot(page, audience="patient"):
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-    at.query_params["audience"] = audience
-    return at.run()
+def open_as(page: str, audience: str = "patient") -> AppTest:
+    """Run a page for one audience."""
+    return boot(page, {"audience": audience})
 
 
 def text_of(at) -> str:
@@ -74,7 +74,7 @@ def test_guide_source_must_exist(data_copy, atlas):
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_needling_page_boots_for_each_audience(audience):
-    at = boot("app/pages/needling.py", audience)
+    at = open_as("app/pages/needling.py", audience)
     assert not at.exception
     labels = [t.label for t in at.tabs]
     first = "Practical guide for Canada" if audience == "patient" else "Comparison"
@@ -82,7 +82,7 @@ def test_needling_page_boots_for_each_audience(audience):
 
 
 def test_needling_page_compares_side_by_side_and_cites(data):
-    at = boot("app/pages/needling.py", "clinician")
+    at = open_as("app/pages/needling.py", "clinician")
     table = at.table[0].value
     assert list(table.columns) == ["Dry needling", "IMS (Gunn)", "Acupuncture", "Sources"]
     assert len(table) == len(data.comparison)
@@ -97,10 +97,10 @@ def test_needling_page_compares_side_by_side_and_cites(data):
 
 
 def test_patient_sees_professional_detail_only_on_request():
-    at = boot("app/pages/needling.py", "patient")
+    at = open_as("app/pages/needling.py", "patient")
     assert not at.exception
     assert any(e.label == "More detail for health professionals" for e in at.expander)
-    clinician = boot("app/pages/needling.py", "clinician")
+    clinician = open_as("app/pages/needling.py", "clinician")
     assert not any(e.label == "More detail for health professionals" for e in clinician.expander)
 
 
@@ -108,13 +108,13 @@ def test_patient_sees_professional_detail_only_on_request():
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_segments_page_boots_for_each_audience(audience):
-    at = boot("app/pages/segments.py", audience)
+    at = open_as("app/pages/segments.py", audience)
     assert not at.exception
     assert len(body_maps(at)) == 2
 
 
 def test_picking_a_root_lists_the_cli_muscles(data):
-    at = boot("app/pages/segments.py", "student")
+    at = open_as("app/pages/segments.py", "student")
     at.selectbox(key="seg_root").select("C6").run()
     assert not at.exception
     text = text_of(at)
@@ -133,7 +133,7 @@ def test_picking_a_root_lists_the_cli_muscles(data):
 
 
 def test_lumbar_root_changes_muscles_and_paraspinal(ranker, data):
-    at = boot("app/pages/segments.py")
+    at = open_as("app/pages/segments.py")
     at.selectbox(key="seg_root").select("L5").run()
     text = text_of(at)
     expected = [data.muscles[m].name for m in segment(ranker, "L5")["muscles"]]
@@ -143,7 +143,7 @@ def test_lumbar_root_changes_muscles_and_paraspinal(ranker, data):
 
 
 def test_radicular_condition_shows_its_roots(data):
-    at = boot("app/pages/segments.py")
+    at = open_as("app/pages/segments.py")
     at.radio(key="seg_mode").set_value("condition").run()
     at.selectbox(key="seg_condition").select("lumbar_radiculopathy").run()
     assert not at.exception
@@ -156,7 +156,7 @@ def test_radicular_condition_shows_its_roots(data):
 
 
 def test_picking_a_muscle_shows_its_roots_and_note(data):
-    at = boot("app/pages/segments.py", "clinician")
+    at = open_as("app/pages/segments.py", "clinician")
     at.selectbox(key="seg_muscle_C6").select("brachialis").run()
     assert not at.exception
     m = data.muscles["brachialis"]

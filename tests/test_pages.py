@@ -1,18 +1,10 @@
 """Every page boots headless (AppTest), driven through session state and query params."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.helpers import boot
 
 PAGES = ["app/pages/body_map.py", "app/pages/muscles.py", "app/pages/conditions.py"]
-
-
-def boot(page, params=None):
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    return at.run()
 
 
 @pytest.mark.parametrize("page", ["explorer.py", *PAGES])

@@ -11,7 +11,7 @@ from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from app.errors import LOG
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 

@@ -3,12 +3,13 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.helpers import boot
 from triggermap.quiz import Session
 
 
-def boot():
-    return AppTest.from_file(str(ROOT / "app/pages/study.py"), default_timeout=60).run()
+def boot_study() -> AppTest:
+    """Run the study page."""
+    return boot("app/pages/study.py")
 
 
 def current(at):
@@ -26,7 +27,7 @@ def pick(at, muscle_id, data):
 
 
 def test_page_boots_with_a_name_the_muscle_question(data):
-    at = boot()
+    at = boot_study()
     assert not at.exception
     card = current(at)
     assert card.kind == "name_the_muscle"
@@ -37,7 +38,7 @@ def test_page_boots_with_a_name_the_muscle_question(data):
 
 @pytest.mark.parametrize("right", [True, False])
 def test_answering_multiple_choice_shows_feedback(data, ranker, right):
-    at = boot()
+    at = boot_study()
     card = current(at)
     choice = card.muscle if right else next(o for o in card.options if o != card.muscle)
     pick(at, choice, data)
@@ -54,7 +55,7 @@ def test_answering_multiple_choice_shows_feedback(data, ranker, right):
 
 
 def test_which_muscles_ticks_are_scored(data):
-    at = boot()
+    at = boot_study()
     at.radio(key="study_kind").set_value("which_muscles").run()
     card = current(at)
     assert card.kind == "which_muscles"
@@ -67,7 +68,7 @@ def test_which_muscles_ticks_are_scored(data):
 
 
 def test_filters_build_a_matching_deck(data):
-    at = boot()
+    at = boot_study()
     at.selectbox(key="study_group").set_value("foot").run()
     at.radio(key="study_kind").set_value("click_the_zone").run()
     session = Session.from_dict(at.session_state["study_session"])

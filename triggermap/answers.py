@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .atlas import VIEW_IDS, Atlas
+from .atlas import Atlas
 from .data import Dataset
 from .language import Lexicon
 from .lookup import Match
 from .selection import MAX_REGIONS
+from .vocab import ViewId
 
 BANDS = ("strong", "good", "possible")
 NOT_SUGGESTED = ("not_for_dn", "general")  # red-flag and catch-all conditions: only when named outright
@@ -94,9 +95,9 @@ def add_places(current: list[tuple[str, str]], new: Iterable[tuple[str, str]],
 def view_for(atlas: Atlas, regions: Iterable[str], current: str) -> str:
     """The view that shows the most of these regions (the current one when it shows as many)."""
     wanted = set(regions)
-    shown = {v: len(wanted & set(atlas.views[v].region_ids())) for v in VIEW_IDS}
+    shown = {v: len(wanted & set(atlas.views[v].region_ids())) for v in ViewId.values()}
     best = max(shown.values(), default=0)
-    return current if shown.get(current, 0) == best else next(v for v in VIEW_IDS if shown[v] == best)
+    return current if shown.get(current, 0) == best else next(v for v in ViewId.values() if shown[v] == best)
 
 
 def find_areas(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:

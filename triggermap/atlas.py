@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
@@ -16,9 +18,11 @@ from shapely.ops import unary_union
 from . import ASSETS_DIR, DATA_DIR
 from .echo import unreadable
 from .textmatch import Matcher
+from .vocab import Side, ViewId
 
-VIEW_IDS = ("anterior", "posterior", "head_neck", "foot")
-SIDES = ("right", "left", "midline")
+if TYPE_CHECKING:
+    from .language import Lexicon
+
 MUSCLE_DEPTHS = ("superficial", "deep")
 GAP_TOLERANCE = 0.002  # share of the silhouette area allowed as gap or overlap
 
@@ -72,7 +76,7 @@ class View:
     cautions: list[Shape] = field(default_factory=list)
 
     @cached_property
-    def _tree(self):
+    def _tree(self) -> tuple[shapely.STRtree, list[Polygon], list[int]]:
         polys = [Polygon(r) for s in self.regions for r in s.rings]
         owners = [i for i, s in enumerate(self.regions) for _ in s.rings]
         return shapely.STRtree(polys), polys, owners
@@ -111,7 +115,7 @@ class Atlas:
         return self._matcher.rank(text, limit=limit)
 
     @cached_property
-    def lexicon(self):
+    def lexicon(self) -> Lexicon:
         """The pain-language lexicon over this atlas's regions and the shipped word tables."""
         from .data import read_rows  # data imports this module
         from .language import Lexicon
@@ -126,7 +130,7 @@ class Atlas:
 
 
 
-def _cell_list(row: dict, key: str) -> tuple[str, ...]:
+def _cell_list(row: Mapping[str, str | None], key: str) -> tuple[str, ...]:
     """Split a ;-separated cell."""
     return tuple(v.strip() for v in (row.get(key) or "").split(";") if v.strip())
 
@@ -162,7 +166,7 @@ def _read_regions(path: Path) -> dict[str, Region]:
     return regions
 
 
-def _rings(raw, where: str, frame) -> tuple[np.ndarray, ...]:
+def _rings(raw: Any, where: str, frame: tuple[tuple[float, ...], tuple[float, ...]]) -> tuple[np.ndarray, ...]:
     """Turn JSON rings into arrays, checking each is a valid polygon inside the frame."""
     (x0, x1), (y0, y1) = frame
     rings = []
@@ -210,8 +214,8 @@ def _load_view(path: Path, regions: dict[str, Region]) -> View:
         rid, side = item.get("id"), item.get("side")
         if rid not in regions:
             raise AtlasError(f"{where}: unknown region '{rid}'; add it to data/regions.csv")
-        if side not in SIDES:
-            raise AtlasError(f"{where}, region '{rid}': side '{side}' not one of {SIDES}")
+        if side not in Side.values():
+            raise AtlasError(f"{where}, region '{rid}': side '{side}' not one of {Side.values()}")
         shapes.append(Shape(rid, side, _rings(item.get("polygons"), f"{where}, region '{rid}'", frame)))
     muscles = []
     for m in data.get("muscles", []):
@@ -251,7 +255,7 @@ def load_atlas(views_dir: Path = ASSETS_DIR / "views", regions_csv: Path = DATA_
     """Load every view and the region dictionary."""
     regions = load_regions(regions_csv)
     views = {}
-    for vid in VIEW_IDS:
+    for vid in ViewId.values():
         path = Path(views_dir) / f"{vid}.json"
         if not path.exists():
             raise AtlasError(unreadable(path, FileNotFoundError()))

@@ -1,4 +1,4 @@
-"""Command line: `python -m triggermap regions|pain|condition|segment|info …`."""
+"""Command line: `triggermap regions|pain|condition|segment|info …` (also `python -m triggermap`)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ import codecs
 import json
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .answers import band, conditions_for, next_steps
-from .atlas import VIEW_IDS, AtlasError
-from .data import DataError, load_dataset
+from .atlas import AtlasError
+from .data import DataError, Dataset, load_dataset
 from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
+from .vocab import ViewId
 
 MAX_TOP = 200
 
@@ -24,13 +25,13 @@ class UsageError(Exception):
     """Unknown input: exit 2 with suggestions."""
 
 
-def _emit(payload: dict, as_json: bool, lines: list[str]) -> None:
+def _emit(payload: dict[str, Any], as_json: bool, lines: list[str]) -> None:
     # JSON stays valid on any terminal: \u escapes where the terminal's encoding lacks a character.
     ascii_only = not codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name.startswith("utf")
     sys.stdout.write((json.dumps(payload, ensure_ascii=ascii_only) if as_json else "\n".join(lines)) + "\n")
 
 
-def _read(data, args) -> dict:
+def _read(data: Dataset, args: argparse.Namespace) -> dict[str, Any]:
     """Read the text's places (sides from the text, --side only as the default); exit 2 if it names none."""
     reading = data.lexicon.read(args.text, default_side=args.side or "right")
     if not reading.found:
@@ -45,7 +46,7 @@ def _read(data, args) -> dict:
             "unmatched": [printable(w, 40) for w in reading.unmatched], "reading": reading}
 
 
-def _region_lines(payload: dict) -> list[str]:
+def _region_lines(payload: dict[str, Any]) -> list[str]:
     lines = [f"{r['label']:<34} {r['side']:<8} {r['id']:<20} ({printable(r['matched'])})" for r in payload["regions"]]
     if payload["too_long"]:
         lines.insert(0, f"note: only the first {MAX_TEXT} characters were read")
@@ -54,21 +55,21 @@ def _region_lines(payload: dict) -> list[str]:
     return lines
 
 
-def cmd_regions(args) -> None:
+def cmd_regions(args: argparse.Namespace) -> None:
     """Places named in free text, each with its side and the words that matched."""
     payload = _read(load_dataset(), args)
     del payload["reading"]
     _emit(payload, args.json, _region_lines(payload))
 
 
-def cmd_info(args) -> None:
+def cmd_info(args: argparse.Namespace) -> None:
     """Counts of what the dataset holds."""
     data = load_dataset()
-    payload = {"views": list(VIEW_IDS), "regions": len(data.atlas.regions), **data.counts()}
+    payload = {"views": list(ViewId.values()), "regions": len(data.atlas.regions), **data.counts()}
     _emit(payload, args.json, [f"{k}: {v}" for k, v in payload.items()])
 
 
-def cmd_pain(args) -> None:
+def cmd_pain(args: argparse.Namespace) -> None:
     """Muscles whose referral patterns explain pain in the named places."""
     data = load_dataset()
     payload = _read(data, args)
@@ -86,7 +87,7 @@ def cmd_pain(args) -> None:
     _emit(payload, args.json, lines)
 
 
-def cmd_condition(args) -> None:
+def cmd_condition(args: argparse.Namespace) -> None:
     """Muscles and DN/IMS applicability for a condition."""
     data = load_dataset()
     matcher = Matcher({c.id: [c.name, c.id.replace("_", " "), *c.synonyms] for c in data.conditions.values()})
@@ -96,16 +97,16 @@ def cmd_condition(args) -> None:
         raise UsageError(f"no condition matches '{printable(args.text, 80)}'"
                          + (f"; nearest: {', '.join(data.conditions[c].name for c, _ in near)}" if near else ""))
     c = data.conditions[hits[0][0]]
-    payload = {"condition": {"id": c.id, "name": c.name},
-               "muscles": [{"id": m, "name": data.muscles[m].name} for m in c.muscles],
+    muscles = [{"id": m, "name": data.muscles[m].name} for m in c.muscles]
+    payload = {"condition": {"id": c.id, "name": c.name}, "muscles": muscles,
                "dn": {"applies": c.dn, "reason": c.dn_reason},
                "ims": {"applies": c.ims, "roots": list(c.ims_roots), "reason": c.ims_reason},
                "red_flags": [data.red_flags[f].text for f in c.red_flags]}
     _emit(payload, args.json, [c.name, f"DN: {c.dn}", f"IMS: {c.ims}",
-                               *[f"  {m['name']}" for m in payload["muscles"]]])
+                               *[f"  {m['name']}" for m in muscles]])
 
 
-def cmd_segment(args) -> None:
+def cmd_segment(args: argparse.Namespace) -> None:
     """Muscles, paraspinal level and dermatome of a spinal root."""
     root = normalise_root(args.root)
     if root is None:
@@ -143,7 +144,7 @@ def _top(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser with one subcommand per question."""
-    p = _Parser(prog="python -m triggermap", description=__doc__)
+    p = _Parser(prog="triggermap", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     for name, fn, helptext in (("regions", cmd_regions, "find body regions by name"),
                                ("pain", cmd_pain, "muscles that refer pain to a place"),

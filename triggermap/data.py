@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
 from . import DATA_DIR
 from .atlas import Atlas, load_atlas
 from .echo import unreadable
+from .named import missing as missing_named
 from .schema import (
     FILES,
     AttachmentRow,
@@ -25,9 +28,16 @@ from .schema import (
     NeedlingGuideRow,
     PainWordRow,
     RedFlagRow,
+    Row,
+    Sourced,
     SourceRow,
     TriggerPointRow,
 )
+
+if TYPE_CHECKING:
+    from .language import Lexicon
+
+R = TypeVar("R", bound=Row)
 
 
 class DataError(ValueError):
@@ -54,7 +64,7 @@ class Dataset:
     pain_words: tuple[PainWordRow, ...] = ()
 
     @cached_property
-    def lexicon(self):
+    def lexicon(self) -> Lexicon:
         """The pain-language lexicon built from the region names and the two word tables."""
         from .language import Lexicon  # language reads rows through this module
         return Lexicon(self.atlas.regions, self.body_words, self.pain_words)
@@ -69,9 +79,9 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """Row counts for `info`, including rows that cite no source."""
-        tables = [self.muscles, self.trigger_points, self.conditions, self.red_flags, self.dermatomes]
-        unsourced = sum(not row.sources for t in tables for row in t.values())
-        unsourced += sum(not row.sources for row in (*self.comparison, *self.guide))
+        rows: list[Sourced] = [*self.muscles.values(), *self.trigger_points.values(), *self.conditions.values(),
+                               *self.red_flags.values(), *self.dermatomes.values(), *self.comparison, *self.guide]
+        unsourced = sum(not row.sources for row in rows)
         return {"muscles": len(self.muscles), "trigger_points": len(self.trigger_points),
                 "conditions": len(self.conditions), "sources": len(self.sources),
                 "unsourced_rows": unsourced, "muscles_drawn": len(self.drawn_muscles())}
@@ -81,7 +91,7 @@ class Dataset:
         return {m for v in self.atlas.views.values() for s in v.muscles for m in s.muscles} & set(self.muscles)
 
 
-def read_rows(path: Path, model) -> list:
+def read_rows(path: Path, model: type[R]) -> list[R]:
     """Read one CSV into validated row models; raise DataError on the first bad cell."""
     name = path.name
     try:
@@ -124,9 +134,9 @@ def read_rows(path: Path, model) -> list:
     return rows
 
 
-def _by_id(rows, name: str, key: str = "id") -> dict:
+def _by_id(rows: Sequence[R], name: str, key: str = "id") -> dict[str, R]:
     """Index rows by id; raise DataError naming the row of a duplicate."""
-    out = {}
+    out: dict[str, R] = {}
     for row_no, row in enumerate(rows, start=2):
         value = getattr(row, key)
         value = value[0] if isinstance(value, tuple) else value
@@ -136,7 +146,7 @@ def _by_id(rows, name: str, key: str = "id") -> dict:
     return out
 
 
-def _check_refs(name: str, rows, column: str, allowed, what: str) -> None:
+def _check_refs(name: str, rows: Sequence[Row], column: str, allowed: Collection[str], what: str) -> None:
     """Raise DataError if any value of a column is not among the allowed ids."""
     for row_no, row in enumerate(rows, start=2):
         values = getattr(row, column)
@@ -147,7 +157,7 @@ def _check_refs(name: str, rows, column: str, allowed, what: str) -> None:
                                 f"(allowed: {sample}, … see the {what} table)")
 
 
-def _check_points(rows, atlas: Atlas) -> None:
+def _check_points(rows: Sequence[TriggerPointRow], atlas: Atlas) -> None:
     """Each trigger point lies inside its view's body, in the region it names."""
     for row_no, tp in enumerate(rows, start=2):
         view = atlas.views[tp.view]
@@ -161,7 +171,7 @@ def _check_points(rows, atlas: Atlas) -> None:
                             f"view '{tp.view}'")
 
 
-def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRootRow, ...]]:
+def _key_roots(rows: list[KeyRootRow], muscles: dict[str, MuscleRow]) -> dict[str, tuple[KeyRootRow, ...]]:
     """Root -> key muscle rows; each pair must be new and among the muscle's roots in muscles.csv."""
     out: dict[str, tuple[KeyRootRow, ...]] = {}
     for row_no, row in enumerate(rows, start=2):
@@ -176,7 +186,7 @@ def _key_roots(rows: list[KeyRootRow], muscles: dict) -> dict[str, tuple[KeyRoot
     return out
 
 
-def _check_shapes(atlas: Atlas, muscles: dict, attachments: dict) -> None:
+def _check_shapes(atlas: Atlas, muscles: dict[str, MuscleRow], attachments: dict[str, AttachmentRow]) -> None:
     """Every muscle shape names a known muscle, and every muscle has a shape and an attachment row."""
     known = set(muscles)
     for view in atlas.views.values():
@@ -193,25 +203,34 @@ def _check_shapes(atlas: Atlas, muscles: dict, attachments: dict) -> None:
             raise DataError(f"muscles.csv: {len(missing)} muscle(s) without {what}: {', '.join(missing[:8])}")
 
 
+def _table(raw: Mapping[str, Sequence[Row]], name: str, model: type[R]) -> list[R]:
+    """One file's rows as its own model (read_rows built them with FILES[name])."""
+    return [row for row in raw[name] if isinstance(row, model)]
+
+
 def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Dataset:
     """Load, validate and cross-check every data file."""
     data_dir = Path(data_dir)
     atlas = atlas or load_atlas(regions_csv=data_dir / "regions.csv")
     raw = {name: read_rows(data_dir / name, model) for name, model in FILES.items()}
-    sources = _by_id(raw["sources.csv"], "sources.csv")
-    muscles = _by_id(raw["muscles.csv"], "muscles.csv")
-    points = _by_id(raw["trigger_points.csv"], "trigger_points.csv")
-    conditions = _by_id(raw["conditions.csv"], "conditions.csv")
-    flags = _by_id(raw["red_flags.csv"], "red_flags.csv")
-    dermatomes = _by_id(raw["dermatomes.csv"], "dermatomes.csv", key="root")
-    choir = _by_id(raw["choir_regions.csv"], "choir_regions.csv", key="code")
-    attachments = _by_id(raw["muscle_attachments.csv"], "muscle_attachments.csv", key="muscle_id")
+    problems = missing_named(raw)  # a value the code names was renamed or removed in the data
+    if problems:
+        raise DataError(problems[0])
+    sources = _by_id(_table(raw, "sources.csv", SourceRow), "sources.csv")
+    muscles = _by_id(_table(raw, "muscles.csv", MuscleRow), "muscles.csv")
+    points = _by_id(_table(raw, "trigger_points.csv", TriggerPointRow), "trigger_points.csv")
+    conditions = _by_id(_table(raw, "conditions.csv", ConditionRow), "conditions.csv")
+    flags = _by_id(_table(raw, "red_flags.csv", RedFlagRow), "red_flags.csv")
+    dermatomes = _by_id(_table(raw, "dermatomes.csv", DermatomeRow), "dermatomes.csv", key="root")
+    choir = _by_id(_table(raw, "choir_regions.csv", ChoirRow), "choir_regions.csv", key="code")
+    attachments = _by_id(_table(raw, "muscle_attachments.csv", AttachmentRow), "muscle_attachments.csv",
+                         key="muscle_id")
     regions = set(atlas.regions)
     for name in ("muscles.csv", "trigger_points.csv", "conditions.csv", "red_flags.csv",
                  "dermatomes.csv", "needling_comparison.csv", "needling_guide.csv", "key_roots.csv",
                  "muscle_attachments.csv"):
         _check_refs(name, raw[name], "sources", sources, "source")
-    tps = raw["trigger_points.csv"]
+    tps = _table(raw, "trigger_points.csv", TriggerPointRow)
     _check_refs("trigger_points.csv", tps, "muscle_id", muscles, "muscle")
     for col in ("location_region", "essential", "spillover"):
         _check_refs("trigger_points.csv", tps, col, regions, "region")
@@ -223,16 +242,20 @@ def load_dataset(data_dir: Path = DATA_DIR, atlas: Atlas | None = None) -> Datas
     _check_refs("muscle_attachments.csv", raw["muscle_attachments.csv"], "muscle_id",
                 set(muscles), "muscle")
     _check_shapes(atlas, muscles, attachments)
-    _check_words(raw["body_words.csv"], raw["pain_words.csv"], regions, conditions)
+    _check_words(_table(raw, "body_words.csv", BodyWordRow), _table(raw, "pain_words.csv", PainWordRow), regions,
+                 conditions)
     data = Dataset(atlas, sources, muscles, points, conditions, flags, dermatomes,
-                   raw["needling_comparison.csv"], choir, raw["needling_guide.csv"],
-                   key_roots=_key_roots(raw["key_roots.csv"], muscles), attachments=attachments,
-                   body_words=tuple(raw["body_words.csv"]), pain_words=tuple(raw["pain_words.csv"]))
+                   _table(raw, "needling_comparison.csv", ComparisonRow), choir,
+                   _table(raw, "needling_guide.csv", NeedlingGuideRow),
+                   key_roots=_key_roots(_table(raw, "key_roots.csv", KeyRootRow), muscles), attachments=attachments,
+                   body_words=tuple(_table(raw, "body_words.csv", BodyWordRow)),
+                   pain_words=tuple(_table(raw, "pain_words.csv", PainWordRow)))
     data.lexicon  # noqa: B018 -- build now so a clash between words fails at load time, not in a page
     return data
 
 
-def _check_words(body_words, pain_words, regions, conditions) -> None:
+def _check_words(body_words: Sequence[BodyWordRow], pain_words: Sequence[PainWordRow], regions: Collection[str],
+                 conditions: Collection[str]) -> None:
     """Word tables name real regions and conditions; a pain word names a place or is a nerve symptom."""
     _by_id(body_words, "body_words.csv", key="word")
     _by_id(pain_words, "pain_words.csv", key="phrase")

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
 from .data import Dataset
+from .named import PARASPINAL
+from .vocab import BODY_SIDES, Side
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
 COVERAGE_SHARE = 0.8  # the rest of the score rewards patterns that stay inside the selection
-PARASPINAL = {"C": "cervical_multifidus", "T": "thoracic_multifidus", "L": "lumbar_multifidus",
-              "S": "lumbar_multifidus"}
 ROOT_ORDER = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + \
              [f"L{i}" for i in range(1, 6)] + ["S1", "S2", "S3", "S4", "S5"]
 
@@ -73,7 +75,7 @@ class Ranker:
                 left -= set(members)
         return out + [(i,) for i in sorted(left)]
 
-    def rank(self, selection, top: int | None = None) -> list[Match]:
+    def rank(self, selection: Sequence[tuple[str, str]], top: int | None = None) -> list[Match]:
         """Rank muscles for selected (region, side) pairs; side is right, left or midline.
 
         A muscle that matches both sides the same way is listed once with side 'both', scored as for one side.
@@ -82,15 +84,15 @@ class Ranker:
         if not selection:
             return []
         areas = self.areas({self._r[r] for r, _ in selection})
-        sides = sorted({s for _, s in selection if s in ("right", "left")}) or ["right"]
+        sides = sorted({s for _, s in selection if s in BODY_SIDES}) or [Side.RIGHT.value]
         per_side = []
         for side in sides:
             q = np.zeros(len(self.region_ids), dtype=np.float32)
             for r, s in selection:
-                if s in (side, "midline") or self.midline[self._r[r]]:
+                if s in (side, Side.MIDLINE) or self.midline[self._r[r]]:
                     q[self._r[r]] = 1.0
             per_side.append(self._rank_side(q, side, areas, top))
-        if len(sides) == 1 and all(s == "midline" for _, s in selection):
+        if len(sides) == 1 and all(s == Side.MIDLINE for _, s in selection):
             per_side = [[replace(m, side="either") for m in per_side[0]]]
         matches = _merge_sides(per_side)
         matches.sort(key=lambda m: (-m.score, self.data.muscles[m.muscle_id].name, m.side))
@@ -103,11 +105,11 @@ class Ranker:
         main = np.zeros(hit.shape, dtype=np.int64)
         reach = np.zeros(hit.shape, dtype=np.int64)
         for area in areas:
-            rows = [i for i in area if q[i]]
-            if rows:
-                best = self.weights[rows].max(axis=0)
+            chosen = [i for i in area if q[i]]
+            if chosen:
+                best = self.weights[chosen].max(axis=0)
                 cover += best
-                main += self.essential[rows].max(axis=0) > 0
+                main += self.essential[chosen].max(axis=0) > 0
                 reach += best > 0
         coverage = cover / len(areas)
         precision = np.divide(hit, self.totals, out=np.zeros_like(hit), where=self.totals > 0)
@@ -187,7 +189,7 @@ def _specificity(roots: tuple[str, ...], root: str) -> tuple[int, float]:
     return len(spinal), abs(ROOT_ORDER.index(root) - (min(spinal) + max(spinal)) / 2)
 
 
-def segment(ranker: Ranker, root: str) -> dict:
+def segment(ranker: Ranker, root: str) -> dict[str, Any]:
     """Key muscles (from key_roots.csv) first, then the other muscles of one root, plus paraspinal and dermatome."""
     data = ranker.data
     para = PARASPINAL[root[0]]

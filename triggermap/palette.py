@@ -8,6 +8,7 @@ Colour difference: CIEDE2000 as written out by Sharma, Wu & Dalal (2005), Color 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import combinations
 
 SELECT = "#0072B2"     # Okabe-Ito blue: the user's pain selection
@@ -46,10 +47,11 @@ def to_rgb(hex_colour: str) -> RGB:
     h = hex_colour.lstrip("#")
     if len(h) != 6:
         raise ValueError(f"not a #RRGGBB colour: {hex_colour!r}")
-    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return r, g, b
 
 
-def to_hex(rgb: RGB) -> str:
+def to_hex(rgb: Sequence[float]) -> str:
     """sRGB floats → '#RRGGBB'."""
     return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in rgb)
 

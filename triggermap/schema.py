@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .vocab import Group, GuideAudience, GuideSection, ViewId
 
 ROOT_PATTERN = re.compile(r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co1|CN [IVX]+)$")
 ID_PATTERN = r"^[a-z0-9_]+$"
 
 
-def _split(value) -> tuple[str, ...]:
+def _split(value: Any) -> tuple[str, ...]:
     """Split a ;-separated cell into a tuple of trimmed items."""
     if value is None or (isinstance(value, float) and value != value):
         return ()
@@ -20,7 +22,7 @@ def _split(value) -> tuple[str, ...]:
     return tuple(v.strip() for v in str(value).split(";") if v.strip())
 
 
-def _roots(value) -> tuple[str, ...]:
+def _roots(value: Any) -> tuple[str, ...]:
     """Split and check spinal (C5) or cranial (CN V) root names."""
     items = _split(value)
     for item in items:
@@ -35,6 +37,14 @@ Text = Annotated[str, Field(min_length=1)]
 Sources = Annotated[tuple[str, ...], BeforeValidator(_split), Field(min_length=1)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Applicability = Literal["indicated", "adjunct", "not_indicated"]
+
+
+class Sourced(Protocol):
+    """A row that cites sources."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources the row cites."""
 
 
 class Row(BaseModel):
@@ -59,8 +69,7 @@ class MuscleRow(Row):
     id: Id
     name: Text
     synonyms: List = ()
-    group: Literal["head_jaw", "neck", "shoulder", "arm", "forearm_hand", "chest_abdomen", "spine",
-                   "pelvis_hip", "thigh", "leg", "foot"]
+    group: Group
     depth: Literal["superficial", "intermediate", "deep"]
     action: Text
     nerve: Text
@@ -79,7 +88,7 @@ class TriggerPointRow(Row):
     id: Id
     muscle_id: Id
     label: Text
-    view: Literal["anterior", "posterior", "head_neck", "foot"]
+    view: ViewId
     location_region: Id
     x: float
     y: float
@@ -138,21 +147,20 @@ class ComparisonRow(Row):
     sources: Sources
 
 
-GUIDE_SECTIONS = ("comparison_other", "contraindication", "precaution", "side_effect", "serious_risk", "aftercare",
-                  "first_session", "sessions", "canada_who", "canada_check", "canada_insurance", "faq")
+GUIDE_SECTIONS = GuideSection.values()
 
 
 class NeedlingGuideRow(Row):
     """One practical or safety statement about needling, grouped by section."""
 
-    section: Literal[GUIDE_SECTIONS]
+    section: GuideSection
     topic: Text
     text: Text
-    audience: Literal["all", "patient", "clinician"]
+    audience: GuideAudience
     sources: Sources
 
 
-def _spinal_root(value) -> str:
+def _spinal_root(value: Any) -> str:
     """Check one spinal root name (C5, L4, S1); cranial nerves have no myotome here."""
     items = _roots(value)
     if len(items) != 1 or items[0].startswith("CN"):
@@ -205,7 +213,7 @@ class PainWordRow(Row):
     note: str = ""
 
 
-FILES = {
+FILES: dict[str, type[Row]] = {
     "sources.csv": SourceRow,
     "muscles.csv": MuscleRow,
     "trigger_points.csv": TriggerPointRow,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .echo import inert
+from .vocab import BODY_SIDES, Audience, Mode, Side, ViewId
 
-VIEWS = ("anterior", "posterior", "head_neck", "foot")
-MODES = ("pain", "muscle")
-AUDIENCES = ("patient", "student", "clinician")
-SIDES = ("right", "left", "midline")
 MAX_REGIONS = 20
+RegionSide = tuple[str, str]  # (region id, side): one selected place
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def apply_tap(selected: list[tuple[str, str]], event, regions: set[tuple[str, st
     if not isinstance(event, dict):
         return Tap(selected)
     kind, ident, side = event.get("k"), event.get("id"), event.get("side")
-    if not isinstance(ident, str) or side not in SIDES:
+    if not isinstance(ident, str) or side not in Side.values():
         return Tap(selected)
     if kind == "r":
         sel = event.get("sel")
@@ -66,13 +67,13 @@ def apply_tap(selected: list[tuple[str, str]], event, regions: set[tuple[str, st
 class UrlState:
     """What a shared link can carry."""
 
-    view: str = "anterior"
-    mode: str = "pain"
-    regions: list[tuple[str, str]] = field(default_factory=list)
+    view: str = ViewId.ANTERIOR.value
+    mode: str = Mode.PAIN.value
+    regions: list[RegionSide] = field(default_factory=list)
     muscle: str | None = None
     condition: str | None = None
-    audience: str = "patient"
-    side: str = "right"
+    audience: str = Audience.PATIENT.value
+    side: str = Side.RIGHT.value
 
 
 def _ignored(what: str, value: str, limit: int) -> str:
@@ -80,14 +81,15 @@ def _ignored(what: str, value: str, limit: int) -> str:
     return f"Ignored unknown {what} {inert(value, limit)}." if value.strip() else f"Ignored an empty {what}."
 
 
-def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[UrlState, list[str]]:
+def parse_params(params: Mapping[str, Any], region_ids: Collection[str], muscle_ids: Collection[str],
+                 condition_ids: Collection[str]) -> tuple[UrlState, list[str]]:
     """Read query parameters; ignore bad ones, returning a short notice for each."""
-    state, notices = UrlState(), []
+    state, notices = UrlState(), list[str]()
     # Notices echo values into markdown toasts: keep only characters ids use, and show them as inline code
     # (inert), so a link cannot inject markup, a live link (www.…) or an emoji shortcode (:…:).
     params = {k: re.sub(r"[^\w:,.-]", "?", str(v)[:1000]) for k, v in dict(params).items()}
 
-    def pick(key, allowed, default):
+    def pick(key: str, allowed: Collection[str], default: T) -> str | T:
         value = str(params.get(key, default))[:40]
         if value not in allowed:
             notices.append(_ignored(key, value, 20))
@@ -95,20 +97,20 @@ def parse_params(params: dict, region_ids, muscle_ids, condition_ids) -> tuple[U
         return value
 
     if "view" in params:
-        state.view = pick("view", VIEWS, state.view)
+        state.view = pick("view", ViewId.values(), state.view)
     if "mode" in params:
-        state.mode = pick("mode", MODES, state.mode)
+        state.mode = pick("mode", Mode.values(), state.mode)
     if "audience" in params:
-        state.audience = pick("audience", AUDIENCES, state.audience)
+        state.audience = pick("audience", Audience.values(), state.audience)
     if "side" in params:
-        state.side = pick("side", ("right", "left"), state.side)
+        state.side = pick("side", BODY_SIDES, state.side)
     if "muscle" in params:
         state.muscle = pick("muscle", set(muscle_ids), None)
     if "condition" in params:
         state.condition = pick("condition", set(condition_ids), None)
     for item in str(params.get("regions", ""))[:800].split(",")[:MAX_REGIONS] if params.get("regions") else []:
         region, _, side = item.partition(":")
-        if region in region_ids and side in ("right", "left", "midline"):
+        if region in region_ids and side in Side.values():
             if (region, side) not in state.regions:
                 state.regions.append((region, side))
         else:
@@ -125,6 +127,6 @@ def to_params(state: UrlState) -> dict[str, str]:
         out["muscle"] = state.muscle
     if state.condition:
         out["condition"] = state.condition
-    if state.side != "right":
+    if state.side != Side.RIGHT:
         out["side"] = state.side
     return out

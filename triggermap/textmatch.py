@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
@@ -77,7 +78,7 @@ def _every_word_found(query_words: list[str], words: frozenset[str]) -> bool:
     return all(_word_found(q, words) for q in query_words)
 
 
-def _score(query: str, choice: str, **kwargs) -> float:
+def _score(query: str, choice: str, **kwargs: Any) -> float:
     """Blend whole-string and word-set similarity; exact phrase wins."""
     if query == choice:
         return 100.0

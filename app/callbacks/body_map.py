@@ -14,10 +14,10 @@ import streamlit as st
 from app.answers import read_typed_text
 from app.setup import resources
 from triggermap.picture import pattern_view
-from triggermap.selection import apply_tap
+from triggermap.selection import UrlState, apply_tap
 
 
-def _state():
+def _state() -> UrlState:
     return st.session_state.url_state
 
 
@@ -73,7 +73,7 @@ def on_text() -> None:
 
 def on_pick() -> None:
     """Take the selection from the list picker (the keyboard route to the map)."""
-    _state().regions = [tuple(code.split(":")) for code in st.session_state.region_pick]
+    _state().regions = [(region, side) for region, _, side in (c.partition(":") for c in st.session_state.region_pick)]
 
 
 def clear() -> None:

@@ -1,0 +1,124 @@
+"""The project's words, defined once: views, sides, audiences, muscle groups, modes and click codes."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from typing import Self
+
+
+class Labelled(StrEnum):
+    """A string enum whose members carry a display label: `ViewId.FOOT == "foot"`, `ViewId.FOOT.label == "Soles"`."""
+
+    _value_: str
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        """Make a member from its (value, label) pair."""
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label or value
+        return member
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        """Value → label, in definition order (for format_func and select boxes)."""
+        return {m.value: m.label for m in cls}
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        """The allowed values, in definition order."""
+        return tuple(m.value for m in cls)
+
+
+class ViewId(Labelled):
+    """The four drawings of the body."""
+
+    ANTERIOR = "anterior", "Front"
+    POSTERIOR = "posterior", "Back"
+    HEAD_NECK = "head_neck", "Head & neck"
+    FOOT = "foot", "Soles"
+
+
+class Side(Labelled):
+    """Where a region sits: data are written for the patient's right; midline regions have no side."""
+
+    RIGHT = "right", "Right"
+    LEFT = "left", "Left"
+    MIDLINE = "midline", "Midline"
+
+
+BODY_SIDES = (Side.RIGHT, Side.LEFT)  # the sides a person can choose for pain or a drawing
+
+
+class Audience(Labelled):
+    """Who reads the screen: what comes first and how much detail."""
+
+    PATIENT = "patient", "Patient"
+    STUDENT = "student", "Student"
+    CLINICIAN = "clinician", "Clinician"
+
+
+class GuideAudience(Labelled):
+    """Who a needling-guide row is for (students see the clinician rows)."""
+
+    ALL = "all", "Everyone"
+    PATIENT = Audience.PATIENT.value, Audience.PATIENT.label
+    CLINICIAN = Audience.CLINICIAN.value, Audience.CLINICIAN.label
+
+
+class GuideSection(Labelled):
+    """The sections of needling_guide.csv, in the order the needling page shows them."""
+
+    COMPARISON_OTHER = "comparison_other"
+    CONTRAINDICATION = "contraindication"
+    PRECAUTION = "precaution"
+    SIDE_EFFECT = "side_effect"
+    SERIOUS_RISK = "serious_risk"
+    AFTERCARE = "aftercare"
+    FIRST_SESSION = "first_session"
+    SESSIONS = "sessions"
+    CANADA_WHO = "canada_who"
+    CANADA_CHECK = "canada_check"
+    CANADA_INSURANCE = "canada_insurance"
+    FAQ = "faq"
+
+
+class Group(Labelled):
+    """Body area a muscle belongs to (muscles.csv column `group`)."""
+
+    HEAD_JAW = "head_jaw", "Head & jaw"
+    NECK = "neck", "Neck"
+    SHOULDER = "shoulder", "Shoulder"
+    ARM = "arm", "Upper arm"
+    FOREARM_HAND = "forearm_hand", "Forearm & hand"
+    CHEST_ABDOMEN = "chest_abdomen", "Chest & belly"
+    SPINE = "spine", "Back & spine"
+    PELVIS_HIP = "pelvis_hip", "Pelvis & hip"
+    THIGH = "thigh", "Thigh"
+    LEG = "leg", "Lower leg"
+    FOOT = "foot", "Foot"
+
+
+class Mode(Labelled):
+    """The body map's two questions."""
+
+    PAIN = "pain", "Where does it hurt?"
+    MUSCLE = "muscle", "Explore a muscle"
+
+
+class Click(IntEnum):
+    """What a clicked point's integer code stands for: each kind starts its codes at its base."""
+
+    REGION = 0  # index into the view's (region, side) hit table
+    OUTLINE = 50_000  # index into the view's muscle outlines
+    POINT = 100_000  # index into the trigger points drawn
+
+    @classmethod
+    def decode(cls, code: int) -> tuple[Click, int] | None:
+        """Split a code into its kind and the index within that kind; None for a negative code."""
+        kind = next((k for k in sorted(cls, reverse=True) if code >= k), None)
+        return None if kind is None else (kind, code - kind.value)
+
+    def code(self, index: int) -> int:
+        """The code of the index-th item of this kind."""
+        return self.value + index
