@@ -7,9 +7,11 @@ class. The browser keeps the geometry and applies each new state; static picture
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import Any
 
 import numpy as np
 from shapely.geometry import Polygon, box
@@ -172,7 +174,8 @@ def _cls(base: str, el_id: str, classes: dict[str, set[str]]) -> str:
 @lru_cache(maxsize=64)
 def region_paths(view: View, flip: bool) -> tuple[tuple[str, str, str], ...]:
     """(region id, patient side, path) per region element, rings of the same region and side joined."""
-    frame, grouped = Frame(view, flip), {}
+    frame = Frame(view, flip)
+    grouped: dict[tuple[str, str], list[Any]] = {}
     for shape in view.regions:
         grouped.setdefault((shape.id, frame.side(shape.side)), []).extend(shape.rings)
     return tuple((rid, side, frame.path(rings)) for (rid, side), rings in grouped.items())
@@ -202,7 +205,7 @@ def _side_text(side: str) -> str:
     return "" if side == "midline" else f", {side}"
 
 
-def draw_view(view: View, labels: dict[str, str], marks: list[Mark] = (), names: dict[str, str] | None = None,
+def draw_view(view: View, labels: dict[str, str], marks: Sequence[Mark] = (), names: dict[str, str] | None = None,
               *, flip: bool = False, interactive: bool = True, state: dict | None = None, prefix: str = "",
               crop: tuple[float, float, float, float] | None = None, title: str = "") -> str:
     """One view as an <svg>: geometry with element ids; a state dict bakes selection and shading in.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .atlas import View
 from .drawing import Frame, Mark, muscle_id, muscle_paths, point_id, region_id
@@ -10,7 +11,7 @@ from .drawing import Frame, Mark, muscle_id, muscle_paths, point_id, region_id
 VIEW_ORDER = ("anterior", "posterior", "head_neck", "foot")
 
 
-def best_view(view_regions: dict[str, Iterable[str]], essential: Iterable[str], spillover: Iterable[str] = (),
+def best_view(view_regions: Mapping[str, Iterable[str]], essential: Iterable[str], spillover: Iterable[str] = (),
               points: dict[str, int] | None = None) -> str:
     """The view showing most of the main zone; on a tie a close-up view (head, soles), which draws the
     zones larger, then most of the spillover, then most trigger points, then the usual view order.
@@ -21,14 +22,14 @@ def best_view(view_regions: dict[str, Iterable[str]], essential: Iterable[str], 
     order = [v for v in VIEW_ORDER if v in view_regions] + sorted(set(view_regions) - set(VIEW_ORDER))
     sets = {v: set(view_regions[v]) for v in order}
     largest = max((len(r) for r in sets.values()), default=0)
-    def score(v: str) -> tuple:
+    def score(v: str) -> tuple[float, ...]:
         shown = len(sets[v] & ess)
         return shown, shown > 0 and len(sets[v]) < largest / 2, len(sets[v] & spill), points.get(v, 0), -order.index(v)
 
     return max(order, key=score)
 
 
-def views_showing(view_regions: dict[str, Iterable[str]], regions: Iterable[str], first: str) -> list[str]:
+def views_showing(view_regions: Mapping[str, Iterable[str]], regions: Iterable[str], first: str) -> list[str]:
     """Views drawing any of the regions, the given one first, the rest in the usual order."""
     wanted = set(regions)
     rest = [v for v in VIEW_ORDER if v in view_regions and v != first and wanted & set(view_regions[v])]
@@ -73,7 +74,7 @@ def point_elements(view: View, marks: list[Mark], muscles: Iterable[str] | None,
 
 
 def map_state(mode: str, cls: dict[str, list[str]] | None = None, cautions: bool = False, large: bool = False,
-              chosen: str | None = None, focus: tuple[float, float, float, float] | None = None) -> dict:
+              chosen: str | None = None, focus: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
     """The state dict sent to the browser: mode, element ids per class, layers switched on, and the box
     (x, y, w, h in drawing units) the map zooms onto."""
     return {"mode": mode, "cls": {k: list(v) for k, v in (cls or {}).items() if v}, "cautions": cautions,

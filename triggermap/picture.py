@@ -49,7 +49,8 @@ def pattern_state(data, ranker, view_id: str, muscle_ids, side: str = "right", l
     (zoom: the map zooms onto them, as a chart would show them)."""
     view = data.atlas.views[view_id]
     flip = view.single_side and side == "left"
-    cls = pattern_classes(view, *ranker.pattern(*muscle_ids), side, flip)
+    essential, spillover = ranker.pattern(*muscle_ids)
+    cls = pattern_classes(view, essential, spillover, side, flip)
     cls["fill"] = muscle_elements(view, muscle_ids, side, flip)
     cls["on"] = point_elements(view, marks_of(data, view_id), muscle_ids, side, flip)
     state = map_state("muscle", cls, large=large, chosen=muscle_ids[0] if len(muscle_ids) == 1 else None)

@@ -24,7 +24,7 @@ class Tap:
     side: str | None = None
 
 
-def _pair(item, allowed) -> tuple[str, str] | None:
+def _pair(item: Any, allowed: Collection[tuple[str, str]]) -> tuple[str, str] | None:
     """A (region, side) pair from a browser list item, or None when it is not a drawn region."""
     if isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(v, str) for v in item):
         pair = (item[0], item[1])
@@ -32,8 +32,8 @@ def _pair(item, allowed) -> tuple[str, str] | None:
     return None
 
 
-def apply_tap(selected: list[tuple[str, str]], event, regions: set[tuple[str, str]],
-              point_muscles: dict[str, str], muscles) -> Tap:
+def apply_tap(selected: list[tuple[str, str]], event: Any, regions: Collection[tuple[str, str]],
+              point_muscles: Mapping[str, str], muscles: Collection[str]) -> Tap:
     """Fold one map event into the selection; anything malformed leaves it unchanged.
 
     Region taps carry the browser's whole selection ('sel'), so two quick taps whose reruns merge lose
