@@ -91,13 +91,14 @@ with right:
                        max_selections=MAX_REGIONS, select_all=False)
         if state.regions:
             st.markdown("**Your areas:** " + ", ".join(region_name(region_key(k)) for k in state.regions))
-            row = st.columns(3)
-            row[0].button("Clear", icon=":material/close:", on_click=clear)
             rows = selection_rows(data, state.regions)
-            row[1].download_button("Export CSV", to_csv(rows), "pain_drawing.csv", "text/csv",
+            # a wrapping row of content-wide buttons: fixed columns cut the labels on tablets and in large print
+            with st.container(horizontal=True, wrap=True):
+                st.button("Clear", icon=":material/close:", on_click=clear, width="content")
+                st.download_button("Export CSV", to_csv(rows), "pain_drawing.csv", "text/csv", width="content",
                                    icon=":material/download:", help="Your pain drawing with CHOIR Body Map codes")
-            row[2].download_button("Export JSON", to_json(rows), "pain_drawing.json", "application/json",
-                                   icon=":material/download:")
+                st.download_button("Export JSON", to_json(rows), "pain_drawing.json", "application/json",
+                                   icon=":material/download:", width="content")
         flagged = False
         if audience == "patient":
             with st.expander("Check first: signs that need a doctor, not needles", icon=":material/warning:"):
