@@ -80,3 +80,18 @@ def test_filters_build_a_matching_deck(data):
 def body_maps(at):
     """The body-map drawings on an AppTest page (the components v2 element, not its state message)."""
     return [e for e in at.get("bidi_component") if e.proto.component_name == "triggermap.body_map"]
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("outer elbow", True),         # everyday words mark the area, as on the body map
+    ("hello world", False),        # names no body part: nothing marked, a hint instead
+])
+def test_click_the_zone_answer_can_be_typed(data, text, marks):
+    at = boot_study()
+    at.radio(key="study_kind").set_value("click_the_zone").run()
+    at.text_input(key="study_text").input(text).run()
+    assert not at.exception
+    marked = at.session_state["study_regions"]
+    assert bool(marked) is marks
+    assert all(region == "lateral_elbow" for region, _ in marked)
+    assert any("No area on this view" in c.value for c in at.caption) is not marks

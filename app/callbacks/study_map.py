@@ -6,6 +6,7 @@ import streamlit as st
 
 from app.callbacks.body_map import tap_tables
 from app.setup import resources
+from triggermap.answers import find_areas
 from triggermap.mapstate import map_state, muscle_elements, pattern_classes, point_elements, selection_classes
 from triggermap.picture import marks_of
 from triggermap.selection import apply_tap
@@ -16,6 +17,15 @@ def on_study_tap(event: dict) -> None:
     regions, points = tap_tables()
     ss = st.session_state
     ss.study_regions = apply_tap(ss.get("study_regions", []), event, set(regions), points, ()).regions
+
+
+def on_study_text(shown: list[tuple[str, str]]) -> None:
+    """Mark the areas named in the typed answer (same reading as the body map's text box) on this view."""
+    ss = st.session_state
+    found = [p for p in find_areas(resources()[0].lexicon, ss.get("study_text", "")) if p in set(shown)]
+    ss.study_text_missed = bool(ss.get("study_text", "").strip()) and not found
+    ss.study_regions = list(dict.fromkeys([*ss.get("study_regions", []), *found]))
+    ss.study_text = ""
 
 
 def study_state(card, feedback, view_id: str, marked: list[tuple[str, str]]) -> dict:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.callbacks.study_map import on_study_tap, study_state
+from app.callbacks.study_map import on_study_tap, on_study_text, study_state
 from app.cards import sources_list
 from app.components.body_map import body_map
 from app.setup import page_setup
@@ -95,6 +95,10 @@ def area_list(table) -> None:
     ss.study_list = [k for k in ss.study_regions if k in set(table)]  # in step with clicks on the map
     st.multiselect("…or choose the areas from a list", table, key="study_list", on_change=on_list,
                    format_func=lambda k: labels[k[0]] if k[1] == "midline" else f"{labels[k[0]]} ({k[1]})")
+    st.text_input("…or type the area in your own words", key="study_text", max_chars=200, on_change=on_study_text,
+                  args=(table,), placeholder="e.g. outer elbow, both heels")
+    if ss.pop("study_text_missed", False):
+        st.caption("No area on this view matches what you typed; try another view or other words.")
 
 
 def draw_map(card, feedback) -> None:
