@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from triggermap.schema import MuscleRow, NeedlingGuideRow, TriggerPointRow
-from triggermap.vocab import BODY_SIDES, Audience, Click, Group, GuideAudience, Mode, Side, ViewId
+from triggermap.vocab import BODY_SIDES, Audience, Group, GuideAudience, Mode, Side, ViewId
 
 
 @pytest.mark.parametrize("member,value,label", [
@@ -43,22 +43,6 @@ def test_body_sides_are_the_sided_ones():
     assert BODY_SIDES == (Side.RIGHT, Side.LEFT)
 
 
-@pytest.mark.parametrize("code,decoded", [
-    (0, (Click.REGION, 0)),
-    (49_999, (Click.REGION, 49_999)),
-    (50_000, (Click.OUTLINE, 0)),
-    (50_007, (Click.OUTLINE, 7)),
-    (100_000, (Click.POINT, 0)),
-    (100_042, (Click.POINT, 42)),
-    (-1, None),
-])
-def test_click_codes_decode(code, decoded):
-    assert Click.decode(code) == decoded
-
-
-@pytest.mark.parametrize("kind", list(Click))
-def test_click_codes_round_trip(kind):
-    assert Click.decode(kind.code(3)) == (kind, 3)
 
 
 def _muscle(**change):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import Self
 
 
@@ -105,20 +105,3 @@ class Mode(Labelled):
     PAIN = "pain", "Where does it hurt?"
     MUSCLE = "muscle", "Explore a muscle"
 
-
-class Click(IntEnum):
-    """What a clicked point's integer code stands for: each kind starts its codes at its base."""
-
-    REGION = 0  # index into the view's (region, side) hit table
-    OUTLINE = 50_000  # index into the view's muscle outlines
-    POINT = 100_000  # index into the trigger points drawn
-
-    @classmethod
-    def decode(cls, code: int) -> tuple[Click, int] | None:
-        """Split a code into its kind and the index within that kind; None for a negative code."""
-        kind = next((k for k in sorted(cls, reverse=True) if code >= k), None)
-        return None if kind is None else (kind, code - kind.value)
-
-    def code(self, index: int) -> int:
-        """The code of the index-th item of this kind."""
-        return self.value + index
