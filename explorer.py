@@ -7,6 +7,7 @@ import time
 import streamlit as st
 
 from app.errors import run_page
+from app.state import sync_url, unknown_path
 
 _started = time.perf_counter()
 
@@ -20,7 +21,12 @@ pages = [
     st.Page("app/pages/segments.py", title="IMS segments", icon=":material/linear_scale:"),
     st.Page("app/pages/study.py", title="Study", icon=":material/school:"),
 ]
-run_page(st.navigation(pages))
+not_found = st.Page("app/pages/not_found.py", title="Page not found", url_path="not-found", visibility="hidden")
+page = st.navigation([*pages, not_found])
+if page is not not_found and unknown_path(st.context.url, page.url_path, st.get_option("server.baseUrlPath")):
+    st.switch_page(not_found)  # Streamlit would run the body map for /admin; say so instead
+run_page(page)
+sync_url()
 if os.environ.get("TRIGGERMAP_TIMING"):
     # Read by benchmarks/ui.py: the server's own time per rerun (a number only, never user data).
     sys.stderr.write(f"rerun_ms={1000 * (time.perf_counter() - _started):.1f}\n")

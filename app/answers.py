@@ -8,24 +8,26 @@ from __future__ import annotations
 import streamlit as st
 
 from app.setup import resources
+from app.state import page_state, stored, stored_shared
 from triggermap.answers import add_places, band, conditions_for, find_areas, next_steps, view_for
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import Match
 from triggermap.selection import MAX_REGIONS
+from triggermap.urlstate import BodyMapState, ConditionsState
 
 SIDE_TEXT = {"both": " (both sides)", "either": "", "left": " (left)", "right": " (right)"}
 
 
 def read_typed_text() -> None:
     """Add the places named in the text box: sides from the text, the Side control only where none is named."""
-    data, state = resources()[0], st.session_state.url_state
-    reading = data.lexicon.read(st.session_state.pain_text, default_side=state.side)
+    data, state, shared = resources()[0], stored(BodyMapState), stored_shared()
+    reading = data.lexicon.read(st.session_state.pain_text, default_side=shared.side)
     state.regions, skipped = add_places(state.regions, reading.selection)
     if reading.found:  # show what was typed: a view that draws it, the side it names on the head view
         state.view = st.session_state.view_pick = view_for(data.atlas, [r for r, _ in reading.selection], state.view)
         sides = {s for _, s in reading.selection} - {"midline"}
         if data.atlas.views[state.view].single_side and len(sides) == 1:
-            state.side = st.session_state.side_pick = sides.pop()
+            shared.side = st.session_state.side_pick = sides.pop()
     st.session_state.text_reading = (reading, skipped)
     st.session_state.nerve_words = list(dict.fromkeys([*st.session_state.get("nerve_words", []),
                                                        *reading.nerve_symptoms]))
@@ -56,14 +58,14 @@ def typed_text_notes() -> None:
 
 def _add_found() -> None:
     """Add every area the finder found, up to the cap."""
-    data, state = resources()[0], st.session_state.url_state
+    data, state = resources()[0], stored(BodyMapState)
     state.regions, st.session_state.finder_skipped = add_places(
         state.regions, find_areas(data.lexicon, st.session_state.area_find))
 
 
 def area_finder(options: list[str]) -> list[str]:
     """A search for the list picker that knows the same words as the text box; return the options to list."""
-    data, state = resources()[0], st.session_state.url_state
+    data, state = resources()[0], stored(BodyMapState)
     query = st.text_input("Find areas for the list", key="area_find", max_chars=100,
                           placeholder="e.g. outside thigh, knee, sciatica")
     if not query.strip():
@@ -97,7 +99,7 @@ def after_matches(matches: list[Match], selection: list[tuple[str, str]], audien
         st.markdown("**Conditions that fit these areas**")
         for cid in fitting:
             if st.button(data.conditions[cid].name, key=f"cond_{cid}", icon=":material/arrow_forward:"):
-                st.session_state.url_state.condition = cid
+                page_state(ConditionsState, data, current=False).condition = cid
                 st.switch_page("app/pages/conditions.py")
     with st.expander("What next", expanded=audience == "patient", icon=":material/directions:"):
         st.markdown("\n".join(f"- {step}" for step in next_steps(st.session_state.get("nerve_words", []),

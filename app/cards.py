@@ -11,8 +11,9 @@ from streamlit.errors import StreamlitPageNotFoundError
 from app.setup import resources
 from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
+from triggermap.labels import places
 from triggermap.lookup import Ranker
-from triggermap.schema import RedFlagRow
+from triggermap.schema import ConditionRow, RedFlagRow
 from triggermap.vocab import Audience
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
@@ -40,8 +41,8 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
     if audience == Audience.CLINICIAN:
         caution()
     st.markdown(f"**What it does:** {m.action}")
-    st.markdown("**Pain pattern:** main zone — " + ", ".join(labels[r].lower() for r in essential)
-                + (("; spillover — " + ", ".join(labels[r].lower() for r in spillover)) if spillover else ""))
+    st.markdown("**Pain pattern:** main zone — " + places([labels[r] for r in essential])
+                + (("; spillover — " + places([labels[r] for r in spillover])) if spillover else ""))
     st.markdown("**Where its trigger points are:**")
     for tp in points:
         st.markdown(f"- *{tp.label}* — {tp.symptoms}")
@@ -49,13 +50,12 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
     conditions = data.conditions_of(muscle_id)
     if conditions:
         st.markdown("**Part of:** " + ", ".join(c.name for c in conditions))
-        dn = sorted({c.dn for c in conditions})
-        ims = sorted({c.ims for c in conditions})
-        st.markdown(f"**Dry needling** for these conditions: {', '.join(APPLIES[d] for d in dn)}  \n"
-                    f"**IMS** (nerve-root pain): {', '.join(APPLIES[i] for i in ims)}")
+        st.markdown("**Dry needling:** " + by_applicability(conditions, "dn") + "  \n"
+                    "**IMS** (nerve-root pain): " + by_applicability(conditions, "ims"))
     if audience != Audience.CLINICIAN:
         caution()
-    st.markdown(f"**Nerve:** {m.nerve} · **Roots:** {', '.join(m.roots)}")
+    roots = f" · **Roots:** {', '.join(m.roots)}" if audience != Audience.PATIENT else ""  # codes: professionals
+    st.markdown(f"**Nerve:** {m.nerve}{roots}")
     if m.roots_note and audience != Audience.PATIENT:
         st.caption(f"Root levels: {m.roots_note}")
     if m.evidence_note:
@@ -77,7 +77,7 @@ def condition_card(data: Dataset, condition_id: str, audience: str) -> None:
         red_flag_box(flags)
     st.markdown(c.summary)
     st.markdown(f"**Dry needling:** {APPLIES[c.dn]} — {c.dn_reason}")
-    roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots else ""
+    roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots and audience != "patient" else ""
     st.markdown(f"**IMS:** {APPLIES[c.ims]}{roots} — {c.ims_reason}")
     if c.muscles:
         st.markdown("**Muscles often involved:** " + ", ".join(data.muscles[m].name for m in c.muscles))
@@ -88,6 +88,13 @@ def condition_card(data: Dataset, condition_id: str, audience: str) -> None:
         sources_list(data, c.sources)
     handout_button("condition", condition_id, audience)
     needling_link()
+
+
+def by_applicability(conditions: Sequence[ConditionRow], field: str) -> str:
+    """'often used for A, B; not appropriate for C': each verdict names the conditions it applies to."""
+    order = ("indicated", "adjunct", "not_indicated")
+    groups = {v: [c.name for c in conditions if getattr(c, field) == v] for v in order}
+    return "; ".join(f"{APPLIES[v]} for {', '.join(names)}" for v, names in groups.items() if names)
 
 
 def red_flag_box(flags: Sequence[RedFlagRow]) -> None:

@@ -15,19 +15,20 @@ from triggermap.mapstate import (
     views_showing,
 )
 from triggermap.picture import marks_of, muscle_picture, pattern_state, region_sets, small_multiples, to_png
-from triggermap.selection import UrlState
+from triggermap.urlstate import BodyMapState
 
 
-def map_state_for(data: Dataset, ranker: Ranker, state: UrlState, cautions: bool, large: bool) -> dict:
-    """The body map's state: selected regions (pain), or a muscle's pattern, shape and × (muscle)."""
+def map_state_for(data: Dataset, ranker: Ranker, state: BodyMapState, side: str, cautions: bool,
+                  large: bool) -> dict:
+    """The body map's state: selected regions (pain), or a muscle's pattern, shape and × (muscle), on a side."""
     view = data.atlas.views[state.view]
-    flip = view.single_side and state.side == "left"
+    flip = view.single_side and side == "left"
     if state.mode == "pain":
         return map_state("pain", {"sel": selection_classes(state.regions)}, cautions, large)
     marks = marks_of(data, state.view)
     if not state.muscle:  # every trigger point of the side, grouped by the browser where they crowd
-        return map_state("muscle", {"on": point_elements(view, marks, None, state.side, flip)}, cautions, large)
-    shown = pattern_state(data, ranker, state.view, [state.muscle], state.side, large, zoom=True)
+        return map_state("muscle", {"on": point_elements(view, marks, None, side, flip)}, cautions, large)
+    shown = pattern_state(data, ranker, state.view, [state.muscle], side, large, zoom=True)
     return {**shown, "cautions": cautions}
 
 

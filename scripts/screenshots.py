@@ -1,5 +1,6 @@
 """Screenshot the running app in headless Chromium into docs/screens/: every page on a desktop and on a
-touch tablet, and the muscle charts of the textbook-picture set at 1400×1000 and 1024×768."""
+touch tablet, every page full length on a phone (390 px, `*_phone.png`), and the muscle charts of the
+textbook-picture set at 1400×1000 and 1024×768."""
 
 from __future__ import annotations
 
@@ -17,8 +18,14 @@ PAGES = {
     "conditions": "/conditions?condition=tennis_elbow&audience=patient",
     "needling": "/needling?audience=patient",
     "segments": "/segments?audience=clinician",
-    "study": "/study?audience=student",
+    "study": "/study?audience=student&seed=1",
+    "red_flags": "/?regions=low_back:right",
+    "red_flag_ticked": "/?regions=low_back:right&redflags=cd_rf_saddle_numbness",
+    "large_print": "/?regions=lateral_elbow:right&redflags=none&print=large",
+    "not_found": "/admin",
 }
+PHONE = (390, 844)
+MAX_HEIGHT = 9000  # px; Streamlit scrolls inside its main block, so a full-length shot needs a tall viewport
 CHARTS = {  # muscle id, side
     "infraspinatus": ("infraspinatus", "right"), "scalenes": ("anterior_scalene", "right"),
     "gluteus_minimus": ("gluteus_minimus", "right"), "soleus_left": ("soleus", "left"),
@@ -36,7 +43,14 @@ def shoot(page, url: str, path: Path, full: bool = False) -> None:
     wait_for_app(page)
     if page.locator(".tmap svg").count():
         page.locator(".tmap svg").first.wait_for(timeout=30_000)
-    page.screenshot(path=str(path), full_page=full)
+    page.keyboard.press("Escape")  # closes Streamlit's own page-not-found dialog on the not-found shot
+    size = page.viewport_size
+    if full:
+        tall = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+        page.set_viewport_size({"width": size["width"], "height": min(max(tall, size["height"]), MAX_HEIGHT)})
+        wait_for_app(page)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     sys.stdout.write(f"{path.relative_to(ROOT)}\n")
 
 
@@ -68,6 +82,11 @@ def main() -> None:
             page.screenshot(path=str(out / f"multiples_{w}.png"))
             sys.stdout.write(f"docs/screens/multiples_{w}.png\n")
             ctx.close()
+        ctx = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, has_touch=True, is_mobile=True)
+        page = ctx.new_page()
+        for name, path in PAGES.items():
+            shoot(page, url + path, out / f"{name}_phone.png", full=True)
+        ctx.close()
         browser.close()
 
 

@@ -14,18 +14,26 @@ ROOT = Path(__file__).resolve().parents[1]
 # Streamlit marks the app root with the script state and dims elements of the previous run with
 # data-stale="true" (an opacity transition) until the new run replaces them; measuring before they are
 # fully opaque again, while any fade is still running on a busy machine, or while a loading placeholder
-# (stSkeleton, a translucent grey block) still overlays the page, reads faded colours.
+# (stSkeleton, a translucent grey block) still overlays the page, reads faded colours. Layout wrappers
+# (rows, bordered boxes) fade as well.
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning] [data-testid=stMain]"
-NO_STALE = """[...document.querySelectorAll('[data-testid=stElementContainer]')].every(
+NO_STALE = """[...document.querySelectorAll(
+    '[data-testid=stElementContainer], [data-testid=stLayoutWrapper], [data-stale]')].every(
     e => e.dataset.stale !== 'true' && getComputedStyle(e).opacity === '1')
     && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')
     && !document.querySelector('[data-testid=stSkeleton]')"""
 
 
+# Every page draws the app's CSS with st.html, which the browser applies a moment after the run ends;
+# colours measured before it lands are Streamlit's defaults.
+STYLED = "[...document.querySelectorAll('style')].some(s => s.textContent.includes('triggermap-base-css'))"
+
+
 def wait_for_app(page: Any, timeout: float = 60_000) -> None:
-    """Wait until the script run is over and no element of the previous run is still shown."""
+    """Wait until the script run is over, no element of the previous run is still shown and the CSS is in."""
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_function(NO_STALE, timeout=timeout)
+    page.wait_for_function(STYLED, timeout=timeout)
 
 
 def open_page(page: Any, url: str, timeout: float = 60_000) -> None:

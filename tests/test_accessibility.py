@@ -162,12 +162,12 @@ def test_conditions_page_by_keyboard_only(page, app):
 
 def first_card(data, ranker, kind):
     from triggermap.quiz import DIFFICULTIES, Bank, build_session
-    return build_session(Bank.from_data(data, ranker), kind, None, DIFFICULTIES[0], seed=0).current
+    return build_session(Bank.from_data(data, ranker), kind, None, DIFFICULTIES[0], seed=0, deck="common").current
 
 
 def test_study_page_by_keyboard_only(page, app, data, ranker):
-    card = first_card(data, ranker, "name_the_muscle")  # the page opens on this kind, seed 0
-    page.goto(app + "/study")
+    card = first_card(data, ranker, "name_the_muscle")  # the page opens on this kind; the link sets the seed
+    page.goto(app + "/study?seed=0")
     settle(page)
     page.get_by_text("Whose trigger points").wait_for(timeout=30_000)
     tab_to(page, data.muscles[card.options[0]].name)  # an unticked radio group: Tab lands on its first option
@@ -184,7 +184,7 @@ def test_study_page_by_keyboard_only(page, app, data, ranker):
 def test_study_zone_question_without_the_map(page, app, data, ranker):
     card = first_card(data, ranker, "click_the_zone")
     view = data.atlas.views[card.view]
-    page.goto(app + "/study")
+    page.goto(app + "/study?seed=0")
     settle(page)
     page.get_by_text("Whose trigger points").wait_for(timeout=30_000)
     tab_to(page, "Name the muscle")  # Tab enters a radio group at its ticked option; arrows move the tick

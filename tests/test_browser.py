@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_click_region_lists_muscles(page, app_url):
-    open_page(page, app_url)
+    open_page(page, f"{app_url}/?redflags=none")  # red flags already answered: the list shows at once
     wait_for_map(page)
     page.mouse.click(*centre(page, "#r-lateral_elbow-right"))
     page.get_by_text("Your areas:").wait_for(timeout=30_000)
@@ -44,8 +44,11 @@ def test_shared_url_reproduces_the_screen(page, app_url):
 
 def test_red_flag_gates_the_muscle_list(page, app_url):
     open_page(page, f"{app_url}/?regions=low_back:right&audience=patient")
-    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
-    page.get_by_text("Check first: signs that need a doctor").click()
-    page.locator("[data-testid=stExpander] [data-testid=stCheckbox] label").first.click()
+    page.get_by_text("Before the list: do you have any of these?").wait_for(timeout=30_000)
+    assert page.get_by_text("Muscles whose trigger points").count() == 0  # the question comes first
+    page.locator("[data-testid=stMain] [data-testid=stCheckbox] label").first.click()
     page.get_by_text("See a doctor first").wait_for(timeout=30_000)
-    page.get_by_text("Muscles whose trigger points").wait_for(state="detached", timeout=30_000)
+    page.get_by_text("We have hidden the muscle list").wait_for(timeout=30_000)
+    page.get_by_role("button", name="I ticked one by mistake").click()
+    page.get_by_role("button", name="None of these: show the list").click()
+    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)

@@ -139,3 +139,19 @@ def test_picture_is_drawn_without_a_browser(data, ranker):
     assert Image.open(io.BytesIO(picture)).size[0] == 2 * handout.PICTURE_PX[0]
     pdf = handout.muscle_handout(data, ranker, "supinator", figure_png=picture)
     assert pages(pdf) == 1 and images(pdf) >= 1
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    ([(["heel", "calf"], ["knee"])], (["calf", "heel"], ["knee"])),                   # one muscle: its pattern
+    ([(["heel", "sacroiliac"], []), (["heel", "arch"], []), (["arch"], ["calf"])],    # one muscle's odd zone
+     (["arch", "heel"], [])),
+    ([(["heel"], ["calf"]), (["arch"], ["calf"])], ([], ["calf"])),                   # shared spillover only
+    ([(["heel"], []), (["arch"], [])], ([], [])),
+])
+def test_shared_zones_table(patterns, expected):
+    assert handout.shared_zones(patterns) == expected
+
+
+def test_heel_sheet_names_no_far_away_place(data, ranker):
+    ess, spill = handout.shared_zones([ranker.pattern(m) for m in data.conditions["plantar_heel_pain"].muscles])
+    assert "heel" in ess and not {"sacroiliac", "posterior_knee"} & set(ess + spill)

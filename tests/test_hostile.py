@@ -16,8 +16,9 @@ from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root
 from triggermap.schema import FILES
-from triggermap.selection import MAX_REGIONS, UrlState, apply_tap, parse_params, to_params
+from triggermap.selection import MAX_REGIONS, apply_tap
 from triggermap.textmatch import MAX_QUERY, Matcher, core, normalise
+from triggermap.urlstate import Allowed, BodyMapState, Shared, parse, to_params
 from triggermap.vocab import Audience, Mode, Side, ViewId
 
 VIEWS, MODES, AUDIENCES = ViewId.values(), Mode.values(), Audience.values()
@@ -95,7 +96,7 @@ def test_normalise_root_examples(text, root):
 
 def _params(data):
     """Query-parameter dicts mixing real keys, real ids, region lists and junk."""
-    keys = st.one_of(st.sampled_from(["view", "mode", "audience", "side", "muscle", "condition", "regions"]),
+    keys = st.one_of(st.sampled_from(["view", "mode", "audience", "side", "muscle", "print", "redflags", "regions"]),
                      ANY_TEXT)
     region = st.builds(lambda r, s: f"{r}:{s}", st.sampled_from(sorted(data.atlas.regions)),
                        st.sampled_from(["right", "left", "midline", "up", ""]))
@@ -105,25 +106,32 @@ def _params(data):
     return st.dictionaries(keys, values, max_size=10)
 
 
+def _allowed(data) -> Allowed:
+    return Allowed(regions=frozenset(data.atlas.regions), muscles=frozenset(data.muscles),
+                   conditions=frozenset(data.conditions), flags=frozenset(data.red_flags))
+
+
 @PROPERTY
 @given(hypo=st.data())
 def test_parse_params_only_yields_known_ids(data, hypo):
     params = hypo.draw(_params(data))
-    state, notices = parse_params(params, data.atlas.regions, data.muscles, data.conditions)
-    assert state.view in VIEWS and state.mode in MODES and state.audience in AUDIENCES
-    assert state.side in ("right", "left")
+    state, notices = parse(BodyMapState, params, _allowed(data))
+    shared, more = parse(Shared, params, _allowed(data))
+    assert state.view in VIEWS and state.mode in MODES and shared.audience in AUDIENCES
+    assert shared.side in ("right", "left")
     assert state.muscle is None or state.muscle in data.muscles
-    assert state.condition is None or state.condition in data.conditions
     assert len(state.regions) <= MAX_REGIONS and len(set(state.regions)) == len(state.regions)
     assert all(r in data.atlas.regions and s in Side.values() for r, s in state.regions)
-    assert all(isinstance(n, str) and len(n) <= 80 and not active_markup(n) for n in notices)
-    assert parse_params(to_params(state), data.atlas.regions, data.muscles, data.conditions) == (state, [])
+    assert all(isinstance(n, str) and len(n) <= 80 and not active_markup(n) for n in notices + more)
+    assert parse(BodyMapState, to_params(state), _allowed(data)) == (state, [])
+    assert parse(Shared, to_params(shared), _allowed(data)) == (shared, [])
 
 
 def test_parse_params_does_not_echo_markup():
     params = {"regions": "![](https://e.vil/p.png),[help](https://e.vil)", "muscle": "<script>x</script>"}
-    state, notices = parse_params(params, {"sternum"}, {"supinator"}, set())
-    assert state == UrlState() and len(notices) == 3
+    state, notices = parse(BodyMapState, params, Allowed(regions=frozenset({"sternum"}),
+                                                         muscles=frozenset({"supinator"})))
+    assert state == BodyMapState() and len(notices) == 3
     assert all(not active_markup(n) for n in notices), notices
 
 

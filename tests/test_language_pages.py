@@ -45,7 +45,7 @@ def test_both_sides_list_each_muscle_once():
 
 
 def test_patients_get_plain_bands_conditions_and_what_next():
-    at = typed("my heel hurts", audience="patient")
+    at = typed("my heel hurts", audience="patient", params={"redflags": "none"})  # red flags answered: list shows
     text = " ".join(m.value for m in at.markdown)
     assert "Strong match" in text and "score" not in text
     assert any(b.label.startswith("Plantar heel pain") for b in at.button)
@@ -82,5 +82,5 @@ def test_adding_all_matches_stops_at_the_area_cap():
     assert "room for 1" in button.label
     button.click().run()
     assert not at.exception
-    assert len(at.session_state["url_state"].regions) == MAX_REGIONS
+    assert len(at.session_state["state_BodyMapState"].regions) == MAX_REGIONS
     assert any(f"At most {MAX_REGIONS} areas" in w.value for w in at.warning)

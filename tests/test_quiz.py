@@ -1,11 +1,13 @@
 """Study cards: determinism, fair distractors, scoring, spaced repetition and filters."""
 
 import json
+from itertools import combinations
 
 import pytest
 
 from triggermap.quiz import (
     DIFFICULTIES,
+    EASY_MIN_DISTANCE,
     KINDS,
     LATER_GAP,
     MISS_GAP,
@@ -16,8 +18,10 @@ from triggermap.quiz import (
     Card,
     Session,
     build_session,
+    common_muscles,
     f1,
     jaccard,
+    pattern_distance,
     score,
 )
 
@@ -175,8 +179,8 @@ def test_group_filter_is_respected(bank, group, kind):
         assert len(session.cards) == wanted
     assert all(c.muscle in members for c in session.cards.values())
     for card in session.cards.values():
-        if card.kind == "name_the_muscle":  # easy distractors come from the same group when it is big enough
-            assert set(card.options) <= members
+        if card.kind == "name_the_muscle":  # easy options are clearly different patterns, wherever they come from
+            assert all(bank.distance(a, b) >= EASY_MIN_DISTANCE for a, b in combinations(card.options, 2))
 
 
 def test_easy_click_the_zone_fits_one_view(bank):
@@ -211,3 +215,42 @@ def test_unknown_kind_or_difficulty_is_refused(bank):
         build_session(bank, "guess_the_colour")
     with pytest.raises(ValueError, match="unknown kind"):
         build_session(bank, "name_the_muscle", difficulty="impossible")
+
+
+@pytest.mark.parametrize(("a", "b", "value"), [
+    ((["x"], []), (["x"], []), 0.0),
+    ((["x"], []), (["y"], []), 1.0),
+    ((["x", "y"], []), (["x"], []), 0.5),
+    ((["x"], ["y"]), (["x"], []), 1 - 1 / 1.4),       # spillover weighs 0.4
+    ((["x"], []), ([], ["x"]), 1 - 0.4),
+    (([], []), ([], []), 0.0),
+])
+def test_pattern_distance_table(a, b, value):
+    assert pattern_distance(a, b) == pytest.approx(value)
+    assert pattern_distance(b, a) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("lists", "expected"), [
+    ([["a", "b", "c", "d"]], {"a", "b", "c"}),                    # the first three of a condition
+    ([["a", "b", "c", "d"], ["e", "f", "g", "d"]], {"a", "b", "c", "d", "e", "f", "g"}),  # d: two conditions
+    ([["a", "a", "a"]], {"a"}),
+    ([], set()),
+])
+def test_common_muscles_table(lists, expected):
+    assert common_muscles(lists) == expected
+
+
+def test_common_deck_comes_from_the_conditions(bank, data):
+    listed = {m for c in data.conditions.values() for m in c.muscles}
+    assert {"upper_trapezius", "gluteus_medius", "quadratus_lumborum"} <= bank.common <= listed
+    assert 0 < len(bank.common) < len(bank.patterns)
+    session = build_session(bank, "mixed", None, "easy", seed=3, deck="common")
+    assert session.deck == "common" and all(c.muscle in bank.common for c in session.cards.values())
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_easy_never_offers_ql_with_longissimus(bank, seed):
+    assert bank.distance("quadratus_lumborum", "longissimus_thoracis") < EASY_MIN_DISTANCE
+    for deck in ("common", "all"):
+        for card in build_session(bank, "name_the_muscle", None, "easy", seed, size=40, deck=deck).cards.values():
+            assert not {"quadratus_lumborum", "longissimus_thoracis"} <= set(card.options)

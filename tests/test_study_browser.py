@@ -12,14 +12,10 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
 def test_click_the_zone_by_tapping_the_map(new_page, app_url, data, ranker, width, height):
     page = new_page(width, height, touch=True)
-    # the page starts at seed 0, so the same deck can be built here
-    card = build_session(Bank.from_data(data, ranker), "click_the_zone", None, "easy", seed=0).current
+    # the deck's settings and seed ride in the link, so the same deck can be built here
+    card = build_session(Bank.from_data(data, ranker), "click_the_zone", None, "easy", seed=0, deck="common").current
     view = data.atlas.views[card.view]
-    # start at the root: on a fresh server a deep link to /study runs the page without explorer.py's navigation
-    open_page(page, app_url)
-    page.goto(f"{app_url}/study")
-    page.get_by_text("Whose trigger points").wait_for(timeout=60_000)
-    page.get_by_text("Click the zone", exact=True).tap()
+    open_page(page, f"{app_url}/study?kind=click_the_zone&seed=0")
     page.get_by_text(f"Mark the main pain zone of {data.muscles[card.muscle].name}").wait_for(timeout=30_000)
     marked = []
     for region in card.answer:

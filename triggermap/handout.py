@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from .labels import in_sentence, places
 from .mapstate import muscle_elements
 from .pdfpage import Doc, Item, Section, build_pdf
 from .picture import pattern_picture, pattern_view, to_png
 
 MAX_FLAGS = 6  # a muscle touches many conditions; more warnings than this crowd out the rest of the page
 PICTURE_PX = (480, 640)  # 3:4 portrait fits the picture column
-AUDIENCE = {"patient": "for patients", "student": "for students", "clinician": "for clinicians"}
+# The sheet speaks to the patient whoever prints it; the clinician's copy adds nerve supply and evidence.
+AUDIENCE = {"patient": "Information for you", "student": "Study notes",
+            "clinician": "For your patient, with notes for the clinician"}
 APPLIES = {"indicated": "often used", "adjunct": "sometimes used, alongside other care",
            "not_indicated": "not appropriate"}
+SHARED_BY = 2  # a region counts for a condition when at least this many of its muscles send pain there
 AREAS = {"head_jaw": {"head"}, "neck": {"neck"}, "shoulder": {"arm", "neck"}, "arm": {"arm"},
          "forearm_hand": {"arm"}, "chest_abdomen": {"chest"}, "spine": {"back"},
          "pelvis_hip": {"back", "leg"}, "thigh": {"leg"}, "leg": {"leg"}, "foot": {"leg"}}
@@ -46,7 +51,7 @@ def _finish(data, doc: Doc, audience: str, png: bytes | None, today: date | None
             wants_picture: bool = True) -> Doc:
     """Add subtitle, picture (or the unavailable note) and the citation texts."""
     day = today or date.today()
-    doc.subtitle = (f"Trigger-point handout {AUDIENCE.get(audience, '')} \u00b7 {day.day} {day:%B %Y} "
+    doc.subtitle = (f"{AUDIENCE.get(audience, AUDIENCE['patient'])} \u00b7 {day.day} {day:%B %Y} "
                     "\u00b7 Trigger-point explorer")
     doc.cite = {sid: src.citation for sid, src in data.sources.items()}
     if png:
@@ -92,13 +97,25 @@ def condition_png(data, ranker, condition_id: str) -> bytes | None:
 
 
 def _places(data, ids) -> str:
-    """Region labels as a plain, lower-case list."""
-    return ", ".join(data.atlas.regions[r].label.lower() for r in ids)
+    """Region labels as a plain list, lower case except proper nouns ("Achilles tendon")."""
+    return places([data.atlas.regions[r].label for r in ids])
 
 
-def _pattern_item(data, ranker, muscle_ids) -> Item:
-    """Where the muscles refer pain, in region labels."""
-    ess, spill = ranker.pattern(*muscle_ids)
+def shared_zones(patterns: list[tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
+    """Where a condition's pain goes: main zones shared by SHARED_BY of its muscles, then regions in SHARED_BY
+    patterns (main or spillover); a single muscle keeps its own pattern. A region only one muscle reaches
+    (soleus's sacroiliac joint on a heel sheet) would mislead."""
+    if len(patterns) == 1:
+        return sorted(patterns[0][0]), sorted(set(patterns[0][1]) - set(patterns[0][0]))
+    main = Counter(r for ess, _ in patterns for r in set(ess))
+    anywhere = Counter(r for ess, spill in patterns for r in set(ess) | set(spill))
+    ess = sorted(r for r, n in main.items() if n >= SHARED_BY)
+    return ess, sorted(r for r, n in anywhere.items() if n >= SHARED_BY and r not in ess)
+
+
+def _pattern_item(data, ranker, muscle_ids, pattern=None) -> Item:
+    """Where the muscles refer pain, in region labels (pattern: zones already chosen, else the merged one)."""
+    ess, spill = pattern or ranker.pattern(*muscle_ids)
     text = "Mainly " + _places(data, ess) + "."
     if spill:
         text += " Sometimes also " + _places(data, spill) + "."
@@ -176,7 +193,7 @@ def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
     lead = "Extra care with this muscle:" if audience == "patient" else f"Caution ({m.needling_risk} risk):"
     caution = [Item(m.needling_caution, lead, m.sources, 3, bullet=True)]
     ims = any(c.ims == "indicated" for c in data.conditions_of(muscle_id))
-    sections = [Section(f"About the {m.name.lower()}", about), _expect(data, ims, caution), _aftercare(data),
+    sections = [Section(f"About the {in_sentence(m.name)}", about), _expect(data, ims, caution), _aftercare(data),
                 _flags(data, _muscle_flags(data, m))]
     return Doc(m.name, "", sections)
 
@@ -184,14 +201,15 @@ def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
 def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
     """Sections of a condition handout."""
     c = data.conditions[condition_id]
-    shown = condition_muscles(data, condition_id)
     about = [Item(c.summary, refs=c.sources, keep=3)]
     if c.synonyms:
         about.insert(0, Item(", ".join(c.synonyms), "Also called:", keep=1))
     if c.muscles:
         about.append(Item(", ".join(data.muscles[m].name for m in c.muscles) + ".", "Muscles that can be involved:",
                           c.sources, 3))
-        about.append(replace(_pattern_item(data, ranker, shown), lead="Where the first muscles send pain:"))
+        zones = shared_zones([ranker.pattern(m) for m in c.muscles])
+        if zones[0]:
+            about.append(replace(_pattern_item(data, ranker, c.muscles, zones), lead="Where the pain often goes:"))
     roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots else ""
     needling = [Item(c.dn_reason, f"Dry needling: {APPLIES[c.dn]}.", c.sources, 3, bullet=True),
                 Item(c.ims_reason, f"IMS (Gunn): {APPLIES[c.ims]}{roots}.", c.sources, 3 if audience != "patient"

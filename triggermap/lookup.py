@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from .data import Dataset
+from .labels import places
 from .named import PARASPINAL
 from .vocab import BODY_SIDES, Side
 
@@ -165,9 +166,9 @@ def reason(match: Match, labels: dict[str, str], n_selected: int | None = None) 
     """Explain a match in plain words."""
     parts = []
     if match.essential:
-        parts.append("main pain zone covers " + ", ".join(labels[r].lower() for r in match.essential))
+        parts.append("main pain zone covers " + places([labels[r] for r in match.essential]))
     if match.spillover:
-        parts.append("spillover zone covers " + ", ".join(labels[r].lower() for r in match.spillover))
+        parts.append("spillover zone covers " + places([labels[r] for r in match.spillover]))
     covered, total = (match.any_areas, match.areas) if match.areas else \
         (len(match.essential) + len(match.spillover), n_selected or 1)
     text = "; ".join(parts)

@@ -6,6 +6,9 @@ import random
 from dataclasses import asdict, dataclass, field
 
 from .mapstate import best_view
+from .similarity import common_muscles, f1, jaccard, pattern_distance
+
+__all__ = ["Bank", "Card", "Session", "build_session", "common_muscles", "f1", "jaccard", "pattern_distance", "score"]
 
 KINDS = ("name_the_muscle", "click_the_zone", "which_muscles")
 DIFFICULTIES = ("easy", "hard")
@@ -14,37 +17,31 @@ N_WHICH = 5        # which muscles: options shown, one to three of them right
 PASS = {"name_the_muscle": 1.0, "click_the_zone": 0.5, "which_muscles": 0.8}
 MISS_GAP = 2       # a missed card comes back after two other cards
 LATER_GAP = 5      # a card answered right after a miss comes back once more, later
-
-
-def jaccard(selected, expected) -> float:
-    """Overlap of two region sets: |A ∩ B| / |A ∪ B| (1.0 when both are empty)."""
-    a, b = set(selected), set(expected)
-    return len(a & b) / len(a | b) if a | b else 1.0
-
-
-def f1(picked, correct) -> float:
-    """Harmonic mean of precision and recall of a multiple pick (1.0 when both are empty)."""
-    a, b = set(picked), set(correct)
-    if not a and not b:
-        return 1.0
-    hits = len(a & b)
-    return 2 * hits / (len(a) + len(b))
+EASY_MIN_DISTANCE = 0.9  # easy options differ this much from each other (1 = no region in common)
+DECKS = ("common", "all")
 
 
 @dataclass(frozen=True)
 class Bank:
-    """What the questions are made of: each muscle's pattern and group, and the regions of each view."""
+    """What the questions are made of: each muscle's pattern and group, the regions of each view and the
+    common muscles (the default deck)."""
 
     patterns: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     groups: dict[str, str]
     views: dict[str, frozenset[str]]
+    common: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data, ranker) -> Bank:
         """Build the bank from the dataset and its ranker."""
         patterns = {m: tuple(map(tuple, ranker.pattern(m))) for m in sorted(data.muscles)}
         return cls(patterns, {m: row.group for m, row in data.muscles.items()},
-                   {v: frozenset(view.region_ids()) for v, view in data.atlas.views.items()})
+                   {v: frozenset(view.region_ids()) for v, view in data.atlas.views.items()},
+                   common_muscles(c.muscles for c in data.conditions.values()) & set(patterns))
+
+    def distance(self, a: str, b: str) -> float:
+        """Pattern distance between two muscles."""
+        return pattern_distance(self.patterns[a], self.patterns[b])
 
     def essential(self, muscle: str) -> set[str]:
         """Main pain zone of a muscle."""
@@ -54,9 +51,10 @@ class Bank:
         """Main and spillover zone together."""
         return set(self.patterns[muscle][0]) | set(self.patterns[muscle][1])
 
-    def pool(self, group: str | None = None) -> list[str]:
-        """Muscle ids of one body group (all when group is None), sorted."""
-        return sorted(m for m in self.patterns if group in (None, self.groups[m]))
+    def pool(self, group: str | None = None, deck: str = "all") -> list[str]:
+        """Muscle ids of one body group (all when group is None) in the deck (common or all), sorted."""
+        return sorted(m for m in self.patterns if group in (None, self.groups[m])
+                      and (deck == "all" or m in self.common))
 
     def best_view(self, regions) -> str:
         """The view that shows most of the regions; ties go to the more detailed (smaller) view."""
@@ -101,10 +99,26 @@ def _distractors(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -
         # similar patterns make the learner look at the detail, not the body part
         near = [m for m in cands if bank.zone(m) & zone]
         picked = _shortlist(near, n, rng, key=lambda m: jaccard(bank.zone(m), zone))
+    else:
+        return _far_apart(bank, muscle, cands, group, n, rng)
     same = [m for m in cands if bank.groups[m] == group and m not in picked]
     picked += _shortlist(same, n - len(picked), rng)
     rest = [m for m in cands if m not in picked]
     return picked + _shortlist(rest, n - len(picked), rng)
+
+
+def _far_apart(bank: Bank, muscle: str, cands: list[str], group: str, n: int, rng: random.Random) -> list[str]:
+    """Easy: n options whose patterns are clearly different from the answer's and from each other."""
+    order = sorted(cands)
+    rng.shuffle(order)
+    order.sort(key=lambda m: bank.groups[m] != group)  # same body area first, so the options stay plausible
+    picked: list[str] = []
+    for m in order:
+        if len(picked) == n:
+            break
+        if all(bank.distance(m, other) >= EASY_MIN_DISTANCE for other in [muscle, *picked]):
+            picked.append(m)
+    return picked
 
 
 def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card | None:
@@ -180,6 +194,7 @@ class Session:
     right: int = 0
     points: float = 0.0
     mistakes: list[dict] = field(default_factory=list)
+    deck: str = "all"
 
     @property
     def current(self) -> Card | None:
@@ -230,12 +245,13 @@ class Session:
 
 
 def build_session(bank: Bank, kind: str = "name_the_muscle", group: str | None = None,
-                  difficulty: str = "easy", seed: int = 0, size: int = 10) -> Session:
-    """A shuffled deck of up to `size` cards; kind 'mixed' draws the kind of each card at random."""
-    if kind not in (*KINDS, "mixed") or difficulty not in DIFFICULTIES:
-        raise ValueError(f"unknown kind {kind!r} or difficulty {difficulty!r}")
+                  difficulty: str = "easy", seed: int = 0, size: int = 10, deck: str = "all") -> Session:
+    """A shuffled deck of up to `size` cards; kind 'mixed' draws the kind of each card at random; deck 'common'
+    keeps to the muscles clinicians meet most (all of the body area's muscles when it has no common one)."""
+    if kind not in (*KINDS, "mixed") or difficulty not in DIFFICULTIES or deck not in DECKS:
+        raise ValueError(f"unknown kind {kind!r}, difficulty {difficulty!r} or deck {deck!r}")
     rng = random.Random(seed)
-    pool = bank.pool(group)
+    pool = bank.pool(group, deck) or bank.pool(group)
     if kind == "click_the_zone" and difficulty == "easy":
         pool = [m for m in pool if bank.on_one_view(m)] or pool
     rng.shuffle(pool)
@@ -249,4 +265,4 @@ def build_session(bank: Bank, kind: str = "name_the_muscle", group: str | None =
         if card is not None and card.id not in cards:
             cards[card.id] = card
             used.update(card.area)
-    return Session(kind, group, difficulty, seed, cards, list(cards))
+    return Session(kind, group, difficulty, seed, cards, list(cards), deck=deck)

@@ -1,18 +1,15 @@
-"""Turn body-map taps and URL parameters into the app's state (pure functions)."""
+"""Turn body-map taps into the app's selection (pure functions); links are read by urlstate.py."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
-from .echo import inert
-from .vocab import BODY_SIDES, Audience, Mode, Side, ViewId
+from .vocab import Side
 
 MAX_REGIONS = 20
 RegionSide = tuple[str, str]  # (region id, side): one selected place
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,72 +58,3 @@ def apply_tap(selected: list[tuple[str, str]], event: Any, regions: Collection[t
     if kind == "m" and ident in muscles:
         return Tap(selected, ident, side)
     return Tap(selected)
-
-
-@dataclass
-class UrlState:
-    """What a shared link can carry."""
-
-    view: str = ViewId.ANTERIOR.value
-    mode: str = Mode.PAIN.value
-    regions: list[RegionSide] = field(default_factory=list)
-    muscle: str | None = None
-    condition: str | None = None
-    audience: str = Audience.PATIENT.value
-    side: str = Side.RIGHT.value
-
-
-def _ignored(what: str, value: str, limit: int) -> str:
-    """The notice for an ignored link part: its name, and its value as inert inline code."""
-    return f"Ignored unknown {what} {inert(value, limit)}." if value.strip() else f"Ignored an empty {what}."
-
-
-def parse_params(params: Mapping[str, Any], region_ids: Collection[str], muscle_ids: Collection[str],
-                 condition_ids: Collection[str]) -> tuple[UrlState, list[str]]:
-    """Read query parameters; ignore bad ones, returning a short notice for each."""
-    state, notices = UrlState(), list[str]()
-    # Notices echo values into markdown toasts: keep only characters ids use, and show them as inline code
-    # (inert), so a link cannot inject markup, a live link (www.…) or an emoji shortcode (:…:).
-    params = {k: re.sub(r"[^\w:,.-]", "?", str(v)[:1000]) for k, v in dict(params).items()}
-
-    def pick(key: str, allowed: Collection[str], default: T) -> str | T:
-        value = str(params.get(key, default))[:40]
-        if value not in allowed:
-            notices.append(_ignored(key, value, 20))
-            return default
-        return value
-
-    if "view" in params:
-        state.view = pick("view", ViewId.values(), state.view)
-    if "mode" in params:
-        state.mode = pick("mode", Mode.values(), state.mode)
-    if "audience" in params:
-        state.audience = pick("audience", Audience.values(), state.audience)
-    if "side" in params:
-        state.side = pick("side", BODY_SIDES, state.side)
-    if "muscle" in params:
-        state.muscle = pick("muscle", set(muscle_ids), None)
-    if "condition" in params:
-        state.condition = pick("condition", set(condition_ids), None)
-    for item in str(params.get("regions", ""))[:800].split(",")[:MAX_REGIONS] if params.get("regions") else []:
-        region, _, side = item.partition(":")
-        if region in region_ids and side in Side.values():
-            if (region, side) not in state.regions:
-                state.regions.append((region, side))
-        else:
-            notices.append(_ignored("region", item, 30))
-    return state, notices
-
-
-def to_params(state: UrlState) -> dict[str, str]:
-    """Query parameters that reproduce a screen (defaults left out)."""
-    out = {"view": state.view, "mode": state.mode, "audience": state.audience}
-    if state.regions:
-        out["regions"] = ",".join(f"{r}:{s}" for r, s in state.regions)
-    if state.muscle:
-        out["muscle"] = state.muscle
-    if state.condition:
-        out["condition"] = state.condition
-    if state.side != Side.RIGHT:
-        out["side"] = state.side
-    return out

@@ -13,12 +13,14 @@ import streamlit as st
 
 from app.answers import read_typed_text
 from app.setup import resources
+from app.state import stored, stored_shared
 from triggermap.picture import pattern_view
-from triggermap.selection import UrlState, apply_tap
+from triggermap.selection import apply_tap
+from triggermap.urlstate import BodyMapState
 
 
-def _state() -> UrlState:
-    return st.session_state.url_state
+def _state() -> BodyMapState:
+    return stored(BodyMapState)
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +39,13 @@ def tap_tables() -> tuple[frozenset, dict[str, str]]:
 def show_muscle(muscle_id: str, side: str | None = None) -> None:
     """Switch to muscle mode on one muscle, on its best view and the chosen side (moves the pickers too)."""
     data, ranker = resources()[:2]
-    state = _state()
+    state, shared = _state(), stored_shared()
     state.muscle, state.mode = muscle_id, "muscle"
     state.view = pattern_view(data, ranker, [muscle_id])
     if side in ("right", "left"):
-        state.side = side
+        shared.side = side
     st.session_state.muscle_pick, st.session_state.mode_pick = muscle_id, "muscle"
-    st.session_state.view_pick, st.session_state.side_pick = state.view, state.side
+    st.session_state.view_pick, st.session_state.side_pick = state.view, shared.side
 
 
 def on_tap(event: dict) -> None:

@@ -41,7 +41,13 @@ def study_state(card, feedback, view_id: str, marked: list[tuple[str, str]]) -> 
                                     "fill": muscle_elements(view, [card.muscle], "right")})
     if card.kind == "which_muscles":
         sides = {r: "midline" if data.atlas.regions[r].midline else "right" for r in card.area}
-        return map_state("static", {"sel": selection_classes(sides.items())})
+        asked = {"sel": selection_classes(sides.items())}
+        if feedback is None:
+            return map_state("static", asked)
+        right = list(card.answer)  # after the answer: the right muscles' patterns, shapes and ×, the area on top
+        return map_state("static", {**pattern_classes(view, *ranker.pattern(*right)), **asked,
+                                    "fill": muscle_elements(view, right, "right"),
+                                    "on": point_elements(view, marks_of(data, view_id), right, "right")})
     if feedback is None:  # no muscle or × yet: they would give the answer away
         return map_state("static", pattern)
     return map_state("static", {**pattern, "fill": muscle_elements(view, [card.muscle], "right"),

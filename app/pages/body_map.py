@@ -4,17 +4,22 @@ import streamlit as st
 
 from app.answers import after_matches, area_finder, match_line, typed_text_notes
 from app.callbacks.body_map import clear, on_muscle_pick, on_pick, on_tap, on_text, show_muscle
-from app.cards import muscle_card, red_flag_box
+from app.cards import muscle_card
 from app.components.body_map import body_map
 from app.maps import map_state_for, muscle_downloads, other_views_of, small_multiples_block
+from app.redflags import list_hidden, red_flag_question, red_flag_warning
 from app.setup import page_setup
-from app.state import sync_url
+from app.state import bind
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
 from triggermap.selection import MAX_REGIONS
+from triggermap.urlstate import BodyMapState
+from triggermap.vocab import BODY_SIDES, ViewId
 
-VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
+VIEW_NAMES = ViewId.labels()
+SIDE_LABELS = {s.value: s.label for s in BODY_SIDES}
+
 MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
 LEGEND = {"pain": ":blue-background[blue]: your painful areas",
           "muscle": ":orange-background[dark orange]: main (essential) pain zone · :orange[light orange, dotted]: "
@@ -22,7 +27,7 @@ LEGEND = {"pain": ":blue-background[blue]: your painful areas",
                     "a number groups trigger points close together (tap it to zoom in) · tap a muscle or × to "
                     "choose it"}
 
-ctx = page_setup()
+ctx = page_setup(BodyMapState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 
 
@@ -41,15 +46,18 @@ st.title("Body map")
 top = st.columns([3, 2, 2])
 st.session_state.setdefault("mode_pick", state.mode)
 st.session_state.setdefault("view_pick", state.view)
-st.session_state.setdefault("side_pick", state.side)
 state.mode = top[0].radio("Mode", list(MODE_NAMES), key="mode_pick", format_func=MODE_NAMES.get, horizontal=True,
                           label_visibility="collapsed")
 state.view = top[1].selectbox("View", list(VIEW_NAMES), key="view_pick", format_func=VIEW_NAMES.get)
-state.side = top[2].radio("Side for typed places and the head view", ["right", "left"], key="side_pick",
-                          horizontal=True, format_func=str.capitalize)
+top[2].radio("Side for typed places and the head view", list(SIDE_LABELS), horizontal=True,
+             format_func=SIDE_LABELS.get, **bind("side_pick", ctx.shared, "side"))
 view = data.atlas.views[state.view]
-flip = view.single_side and state.side == "left"
+flip = view.single_side and ctx.shared.side == "left"
 
+# Red flags first (patients): a ticked sign's warning goes above everything, where a tablet shows it at once.
+ask_flags = audience == "patient" and bool(state.regions) and state.mode == "pain"
+if ask_flags and ctx.shared.flags:
+    red_flag_warning(data, ctx.shared)
 left, right = st.columns([5, 4], gap="large")
 if state.mode == "muscle":
     muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
@@ -57,28 +65,31 @@ if state.mode == "muscle":
         st.session_state.setdefault("muscle_pick", state.muscle if state.muscle in data.muscles else None)
         state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick", on_change=on_muscle_pick,
                                     format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
-map_state = map_state_for(data, ranker, state, audience == "clinician", ctx.large_print)
+side = ctx.shared.side
+map_state = map_state_for(data, ranker, state, side, audience == "clinician", ctx.large_print)
 
 with left:
     main, beside = (st.columns(2) if state.mode == "muscle" and state.muscle else (st.container(), None))
     with main:
         if beside is not None:
-            st.markdown(f"**{VIEW_NAMES[state.view]}**, {state.side} side")
+            st.markdown(f"**{VIEW_NAMES[state.view]}**, {side} side")
         body_map("body_map", state.view, flip, map_state, on_tap)
     legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                    if audience == "clinician" else "")
     st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch; drag to move.")
     if state.mode == "muscle" and state.muscle:
-        shown = other_views_of(data, ranker, state.muscle, state.view, state.side)
+        shown = other_views_of(data, ranker, state.muscle, state.view, side)
         rest = st.columns(2) if len(shown) > 1 else []
         for i, (vid, other_flip, other_state) in enumerate(shown):
             # the first other view beside the main one (front and back side by side), the rest below
             with beside if i == 0 else rest[(i - 1) % 2]:
-                st.markdown(f"**{VIEW_NAMES[vid]}**, {state.side} side")
+                st.markdown(f"**{VIEW_NAMES[vid]}**, {side} side")
                 body_map(f"other_{vid}", vid, other_flip, other_state)
 
 with right:
     if state.mode == "pain":
+        if ask_flags and not ctx.shared.flags and not ctx.shared.flags_answered:
+            red_flag_question(data, ctx.shared)
         st.text_input("…or type where it hurts, in your own words", key="pain_text", on_change=on_text,
                       placeholder="e.g. my left elbow and right wrist", max_chars=2 * MAX_TEXT)
         typed_text_notes()
@@ -99,13 +110,9 @@ with right:
                                    icon=":material/download:", help="Your pain drawing with CHOIR Body Map codes")
                 st.download_button("Export JSON", to_json(rows), "pain_drawing.json", "application/json",
                                    icon=":material/download:", width="content")
-        flagged = False
-        if audience == "patient":
-            with st.expander("Check first: signs that need a doctor, not needles", icon=":material/warning:"):
-                ticked = [f for f in data.red_flags.values() if st.checkbox(f.text, key=f"flag_{f.id}")]
-            if ticked:
-                red_flag_box(ticked)
-                flagged = True
+        flagged = ask_flags and list_hidden(ctx.shared)
+        if ask_flags and ctx.shared.flags:
+            st.info("The muscle list is hidden: see the warning at the top of the page.")
         if state.regions and not flagged:
             matches = ranker.rank(state.regions, top=12)
             if not matches:
@@ -114,11 +121,12 @@ with right:
             else:
                 st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
             for m in matches:
-                cols = st.columns([3, 1], vertical_alignment="center")
-                cols[0].markdown(match_line(m, data.muscles[m.muscle_id].name, audience))
-                cols[0].caption(reason(m, labels, len(state.regions)))
-                cols[1].button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
-                               args=(m.muscle_id, m.side))
+                with st.container(horizontal=True, vertical_alignment="center"):  # the button wraps below
+                    with st.container(width="stretch"):
+                        st.markdown(match_line(m, data.muscles[m.muscle_id].name, audience))
+                        st.caption(reason(m, labels, len(state.regions)))
+                    st.button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
+                              args=(m.muscle_id, m.side))
             if matches and audience != "clinician":
                 st.caption("A list of possibilities to discuss with a clinician, not a diagnosis.")
             if matches:
@@ -131,8 +139,7 @@ with right:
     elif state.muscle:
         st.button("Clear", icon=":material/close:", on_click=clear)
         muscle_card(data, ranker, labels, state.muscle, audience)
-        muscle_downloads(state.muscle, state.side)
+        muscle_downloads(state.muscle, side)
     else:
         st.info("Click a trigger point (×) or a muscle outline on the map, or search for a muscle.")
 
-sync_url(state)

@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from app.setup import page_setup
-from app.state import sync_url
 
 TAB_ORDER = {  # patients need the practical guide and safety first; clinicians the comparison
     "patient": ("guide", "safety", "compare"),
@@ -14,7 +13,7 @@ TAB_ORDER = {  # patients need the practical guide and safety first; clinicians 
 TAB_TITLES = {"compare": "Comparison", "safety": "Safety", "guide": "Practical guide for Canada"}
 
 ctx = page_setup()
-data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
+data, audience = ctx.data, ctx.audience
 refs: dict[str, int] = {}  # source id -> number in the list at the bottom, in order of first citation
 
 
@@ -116,4 +115,3 @@ for tab, key in zip(st.tabs([TAB_TITLES[k] for k in order]), order, strict=True)
         render[key]()
 st.divider()
 sources()
-sync_url(state)

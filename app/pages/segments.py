@@ -5,32 +5,41 @@ import streamlit as st
 from app.cards import sources_list
 from app.components.body_map import body_map
 from app.setup import page_setup
-from app.state import sync_url
+from app.state import bind
+from triggermap.labels import in_sentence
 from triggermap.lookup import ROOT_ORDER, segment
 from triggermap.mapstate import map_state, muscle_elements, selection_classes
+from triggermap.urlstate import SegmentsState
 
 ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with dermatome rows
 MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
 IMS_SOURCES = ("seed_ims_gunn", "seed_fortius", "cd_istop_ims")
 
-ctx = page_setup()
+ctx = page_setup(SegmentsState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 
 
 def pick_root() -> str:
     """Root chosen directly, or from the roots of a condition IMS is used for."""
-    mode = st.radio("Start from", list(MODES), format_func=MODES.get, horizontal=True, key="seg_mode")
-    if mode == "root":
-        return st.selectbox("Spinal root", ROOTS, index=ROOTS.index("C6"), key="seg_root")
+    st.radio("Start from", list(MODES), format_func=MODES.get, horizontal=True, **bind("seg_mode", state, "mode"))
+    if state.mode == "root":
+        if state.root not in ROOTS:
+            state.root = "C6"
+        st.selectbox("Spinal root", ROOTS, **bind("seg_root", state, "root"))
+        return state.root
     radicular = sorted((c for c in data.conditions.values() if c.ims == "indicated"), key=lambda c: c.name)
-    cid = st.selectbox("Condition", [c.id for c in radicular], key="seg_condition",
-                       format_func=lambda i: data.conditions[i].name)
-    cond = data.conditions[cid]
-    roots = [r for r in cond.ims_roots if r in ROOTS]
+    if state.condition not in {c.id for c in radicular}:
+        state.condition = radicular[0].id
+    st.selectbox("Condition", [c.id for c in radicular], format_func=lambda i: data.conditions[i].name,
+                 **bind("seg_condition", state, "condition"))
+    cond = data.conditions[state.condition]
+    roots = [r for r in cond.ims_roots if r in ROOTS] or ROOTS
+    if state.root not in roots:  # a root left over from another condition is never kept
+        state.root = roots[0]
     st.markdown(f"**{cond.name}** — roots treated segmentally with IMS: **{', '.join(cond.ims_roots)}**. "
                 f"{cond.ims_reason}")
-    # one key per condition so a root left over from another condition is never kept
-    return st.selectbox("Root to show", roots, key=f"seg_root_{cid}")
+    st.selectbox("Root to show", roots, **bind(f"seg_root_{cond.id}", state, "root"))
+    return state.root
 
 
 def dermatome_views(root: str, seg: dict) -> None:
@@ -44,7 +53,7 @@ def dermatome_views(root: str, seg: dict) -> None:
             body_map(f"seg_map_{view_id}", view_id, False,
                      map_state("static", {"sel": skin, "hl": muscles}, large=ctx.large_print))
     drawn = set(data.atlas.views["anterior"].region_ids()) | set(data.atlas.views["posterior"].region_ids())
-    hidden = [labels[r].lower() for r in seg["dermatome"] if r not in drawn]
+    hidden = [in_sentence(labels[r]) for r in seg["dermatome"] if r not in drawn]
     st.caption("Blue: the skin area of this root (dermatome) on the right side, after the evidence-based map of "
                "Lee, McPhee & Stringer (2008); published maps disagree, especially in the limbs. Green "
                "outlines: muscles this root supplies (dashed: deep muscles)."
@@ -69,8 +78,8 @@ def muscle_lists(root: str, seg: dict) -> None:
         st.markdown(f"**Paraspinal level:** {data.muscles[m].name}, beside the spine at the {root} level. In IMS "
                     "the short muscles next to the spine at the irritated root's level are needled along with "
                     "the shortened muscles in the limb or trunk.")
-    st.caption("Muscle roots from muscles.csv, key muscles from key_roots.csv (same order as `python -m "
-               f"triggermap segment {root} --json`); the IMS approach after Gunn.")
+    st.caption("Roots as listed in the sources for each muscle, key muscles first where the sources name "
+               "them; the IMS approach after Gunn.")
     pick = st.selectbox("Look up a muscle's roots", [None, *seg["muscles"], *seg["paraspinal"]],
                         key=f"seg_muscle_{root}",  # per root: a muscle from another root is never kept
                         format_func=lambda m: "Pick a muscle…" if m is None else data.muscles[m].name)
@@ -99,4 +108,3 @@ with st.expander("Sources"):
     ids = [*IMS_SOURCES, *(derm.sources if derm else ("lee2008",)),
            *(s for k in data.key_roots.get(root, ()) for s in k.sources)]
     sources_list(data, [*ids, *(s for m in seg["muscles"] + seg["paraspinal"] for s in data.muscles[m].sources)])
-sync_url(state)

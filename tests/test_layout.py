@@ -1,0 +1,81 @@
+"""Every page at phone, tablet, laptop and desktop widths, with and without large print: nothing overflows
+sideways and no label or button is cut short."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.helpers import open_page
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {390: 844, 768: 1024, 1024: 768, 1400: 1000}
+PAGES = {
+    "body_map": "/?regions=lateral_elbow:right,dorsal_wrist:right&redflags=none",
+    "body_map_muscle": "/?mode=muscle&muscle=sternocleidomastoid&view=head_neck&audience=clinician",
+    "muscles": "/muscles?muscle=sternocleidomastoid&audience=clinician",
+    "conditions": "/conditions?condition=tennis_elbow",
+    "needling": "/needling?audience=clinician",
+    "segments": "/segments?root=L5&audience=clinician",
+    "study": "/study?seed=1",
+}
+# Text elements and buttons; what sits inside an intentionally scrolling container (the data grid, the map, the
+# comparison table) is left out, as are elements Streamlit hides offscreen for screen readers.
+OVERFLOW = """() => {
+  const scrolling = '[data-testid=stDataFrame], [data-testid=stTable], .tmap';
+  const texts = 'button, button *, label, label *, h1, h2, h3, h4, p, li, a, [data-testid=stMetricValue], '
+              + '[data-testid=stMetricLabel], [data-testid=stCaptionContainer], [data-baseweb=select] div, '
+              + '[data-testid=stTab] *, [data-testid=stPageLink] *, [data-testid=stMultiSelect] span';
+  const bad = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) bad.push(`page ${root.scrollWidth}px wide in ${root.clientWidth}px`);
+  for (const el of document.querySelectorAll(texts)) {
+    if (el.closest(scrolling) || el.closest('[data-testid=stSidebar][aria-expanded=false]')) continue;
+    const box = el.getBoundingClientRect();
+    // skip empty decorations and the 1-px, offscreen "skip to content" link Streamlit keeps for screen readers
+    if (box.width <= 2 || box.height <= 2 || box.right <= 0 || !(el.innerText || '').trim()
+        || getComputedStyle(el).visibility === 'hidden') continue;
+    const cut = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible';
+    const outside = box.right > root.clientWidth + 1 && !el.closest('[role=tablist]');  // tabs scroll
+    if (cut || outside) {
+      bad.push(`${el.tagName.toLowerCase()} "${(el.innerText || '').trim().slice(0, 40)}" `
+               + `${el.scrollWidth}>${el.clientWidth}, right ${Math.round(box.right)}`);
+    }
+  }
+  return [...new Set(bad)];
+}"""
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS), ids=[f"{w}px" for w in WIDTHS])
+def sized(request: pytest.FixtureRequest, browser: Any) -> Any:
+    """One context (and tab) per width, reused by every page and print size."""
+    width = request.param
+    ctx = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, has_touch=width < 1400,
+                              is_mobile=width < 600)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_nothing_overflows_or_is_cut(sized: Any, app_url: str, name: str, large: bool) -> None:
+    path = PAGES[name]
+    url = app_url + path + ("&" if "?" in path else "?") + ("print=large" if large else "")
+    open_page(sized, url.rstrip("?&"))
+    sized.locator("h1").first.wait_for(timeout=30_000)
+    problems = sized.evaluate(OVERFLOW)
+    assert not problems, f"{name} at {sized.viewport_size['width']}px: " + "; ".join(problems[:8])
+
+
+MAP = ".tmap"  # the body map component (the first map on the page)
+
+
+def test_large_print_never_shrinks_the_map(sized: Any, app_url: str) -> None:
+    widths = []
+    for extra in ("", "&print=large"):
+        open_page(sized, f"{app_url}/?redflags=none{extra}")
+        sized.locator(MAP).first.wait_for(timeout=30_000)
+        widths.append(sized.locator(MAP).first.bounding_box()["width"])
+    assert widths[1] >= widths[0], f"map {widths[0]:.0f}px wide, {widths[1]:.0f}px in large print"

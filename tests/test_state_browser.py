@@ -1,0 +1,98 @@
+"""What must survive page changes, reloads and odd addresses, checked in headless Chromium."""
+
+import re
+
+import pytest
+
+from tests.helpers import open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def go(page, title: str) -> None:
+    """Follow a sidebar link and wait for the page's run."""
+    page.locator("[data-testid=stSidebarNav] a", has_text=title).click()
+    page.wait_for_function(f"document.querySelector('h1')?.innerText.startsWith({title!r})", timeout=30_000)
+    wait_for_app(page)
+
+
+def test_audience_survives_links_and_reload(new_page, app_url):
+    page = new_page()
+    open_page(page, app_url)
+    page.locator("[data-testid=stSidebar] label", has_text="Clinician").click()
+    page.wait_for_url(re.compile(r"audience=clinician"), timeout=30_000)
+    wait_for_app(page)
+    for title in ("Muscles", "Conditions", "Study", "Body map"):
+        go(page, title)
+        assert page.get_by_role("radio", name="Clinician").is_checked(), title
+        assert "audience=clinician" in page.url, title
+    page.reload()
+    wait_for_app(page)
+    assert page.get_by_role("radio", name="Clinician").is_checked()
+    assert page.get_by_text("needling caution zone").count() >= 1  # the clinician legend, not the patient's
+
+
+def test_large_print_and_red_flags_come_back_from_the_link(new_page, app_url):
+    page = new_page()
+    open_page(page, f"{app_url}/?regions=low_back:right&print=large&redflags=cd_rf_saddle_numbness")
+    page.get_by_text("See a doctor first").wait_for(timeout=30_000)
+    assert page.get_by_role("switch", name="Large print").is_checked()
+    go(page, "Muscles")
+    assert "print=large" in page.url and "redflags=cd_rf_saddle_numbness" in page.url
+    go(page, "Body map")
+    page.get_by_text("See a doctor first").wait_for(timeout=30_000)
+
+
+def test_study_progress_survives_leaving_and_returning(new_page, app_url):
+    page = new_page()
+    open_page(page, app_url)
+    go(page, "Study")
+    page.locator("label", has_text="Hard").click()
+    page.wait_for_url(re.compile(r"level=hard"), timeout=30_000)
+    wait_for_app(page)
+    seed = re.search(r"seed=(\d+)", page.url).group(1)
+    page.get_by_role("radiogroup", name="Muscle", exact=True).locator("label").first.click()
+    page.get_by_role("button", name="Check").click()
+    page.get_by_role("button", name="Next question").wait_for(timeout=30_000)
+    go(page, "Muscles")
+    go(page, "Study")
+    assert page.get_by_role("button", name="Next question").is_visible()  # the feedback is still there
+    answered = page.locator("[data-testid=stMetric]", has_text="Answered").inner_text()
+    assert answered.split()[-1] == "1"
+    assert f"seed={seed}" in page.url and "level=hard" in page.url
+
+
+def test_red_flag_warning_in_the_first_tablet_screen(new_page, app_url):
+    page = new_page(1024, 768, touch=True)
+    open_page(page, f"{app_url}/?regions=low_back:right")
+    question = page.get_by_text("Before the list: do you have any of these?")
+    question.wait_for(timeout=30_000)
+    page.locator("[data-testid=stCheckbox] label", has_text="saddle").tap()
+    warning = page.locator("[data-testid=stAlertContentError]", has_text="See a doctor first")
+    warning.wait_for(timeout=30_000)
+    wait_for_app(page)
+    top = warning.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+    assert top < 768 - 100, f"warning starts at y={top:.0f}, below the first screen"
+    assert page.get_by_text("Muscles whose trigger points").count() == 0
+    assert "hidden the muscle list" in warning.inner_text()
+
+
+def test_unknown_path_says_not_found(new_page, app_url):
+    page = new_page()
+    open_page(page, f"{app_url}/admin")
+    page.get_by_test_id("stDialog").wait_for(timeout=30_000)  # Streamlit's own notice, closed like any dialog
+    page.keyboard.press("Escape")
+    page.locator("h1", has_text="Page not found").wait_for(timeout=30_000)
+    assert "/not-found" in page.url
+    links = page.locator("[data-testid=stMain] [data-testid=stPageLink] a")
+    links.nth(5).wait_for(timeout=30_000)
+    assert links.count() == 6
+    links.filter(has_text="Muscles").click()
+    page.locator("h1", has_text="Muscles").wait_for(timeout=30_000)
+
+
+def test_junk_parameters_leave_the_address_bar(new_page, app_url):
+    page = new_page()
+    open_page(page, f"{app_url}/segments?root=L5&utm_source=mail&x=1")
+    assert "utm_source" not in page.url and "x=1" not in page.url and "root=L5" in page.url
+    assert "Muscles supplied by L5" in page.locator("[data-testid=stMain]").inner_text()

@@ -1,0 +1,26 @@
+"""Words in sentences and the table labels vocab.py does not carry (depth, risk, DN/IMS verdicts)."""
+
+from __future__ import annotations
+
+from .vocab import Group
+
+DEPTH_LABELS = {"superficial": "Superficial", "intermediate": "Intermediate", "deep": "Deep"}
+RISK_LABELS = {"low": "Low", "moderate": "Moderate", "high": "High"}
+# Words that keep their capital inside a sentence ("pain over the Achilles tendon").
+PROPER_NOUNS = frozenset({"Achilles"})
+
+
+def group_label(group: str) -> str:
+    """Readable name of a body group; an unknown id is tidied rather than shown raw."""
+    return Group.labels().get(group, group.replace("_", " ").capitalize())
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads mid-sentence: first letter lower-cased unless the first word is a proper noun."""
+    first = label.split(" ", 1)[0]
+    return label if not label or first in PROPER_NOUNS else label[0].lower() + label[1:]
+
+
+def places(labels: list[str] | tuple[str, ...]) -> str:
+    """Labels as a comma-separated phrase for a sentence ('outer elbow, Achilles tendon')."""
+    return ", ".join(in_sentence(x) for x in labels)

@@ -1,0 +1,74 @@
+"""What the Study page says about a card: the verdict text and the review lines (pure functions).
+
+Words come in through `Words` (muscle names and region places), so these functions need no dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .quiz import PASS, Card, Session
+
+Pattern = tuple[Sequence[str], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Words:
+    """How ids become words: muscle names and region places, each a comma-separated phrase."""
+
+    names: Callable[[Sequence[str]], str]
+    places: Callable[[Sequence[str]], str]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Feedback on an answer: right or not, the sentence, and the muscles whose patterns are then shown."""
+
+    correct: bool
+    text: str
+    muscles: tuple[str, ...]
+
+
+def shown_muscles(card: Card) -> tuple[str, ...]:
+    """The muscles whose patterns answer the card."""
+    return tuple(card.answer) if card.kind == "which_muscles" else (card.muscle,)
+
+
+def verdict(card: Card, feedback: dict, words: Words) -> Verdict:
+    """The verdict sentence after an answer."""
+    value, ok = feedback["score"], bool(feedback["correct"])
+    lead = "Right!" if ok else "Not quite."
+    if card.kind == "name_the_muscle":
+        detail = f"It is **{words.names(card.answer)}**." + ("" if ok else
+                                                               f" You picked {words.names(feedback['response'])}.")
+    elif card.kind == "click_the_zone":
+        got, want = set(feedback["response"]), set(card.answer)
+        detail = (f"Overlap with the main zone: {value:.0%} (pass: {PASS[card.kind]:.0%}). "
+                  f"Hit: {words.places(sorted(got & want))}. Missed: {words.places(sorted(want - got))}."
+                  + (f" Outside the main zone (blue): {words.places(sorted(got - want))}." if got - want else ""))
+    else:
+        detail = (f"Score {value:.0%} (pass: {PASS[card.kind]:.0%}). Right answers: **{words.names(card.answer)}**. "
+                  f"You ticked: {words.names(feedback['response'])}. The map now shows their patterns.")
+    return Verdict(ok, f"{lead} {detail}", shown_muscles(card))
+
+
+def answer_text(card: Card, ids: Sequence[str], words: Words) -> str:
+    """A response or an answer in words."""
+    return words.places(ids) if card.kind == "click_the_zone" else words.names(ids)
+
+
+def review_lines(session: Session, pattern: Callable[[str], Pattern], words: Words) -> list[str]:
+    """One line per mistake of the deck: what was asked, what was answered, what was right."""
+    lines = []
+    for m in session.mistakes:
+        card = session.cards[m["card"]]
+        if card.kind == "name_the_muscle":
+            asked = f"Pattern with main zone {words.places(pattern(card.muscle)[0])}"
+        elif card.kind == "click_the_zone":
+            asked = f"Main zone of {words.names([card.muscle])}"
+        else:
+            asked = f"Muscles with a main zone on the {words.places(card.area)}"
+        lines.append(f"{asked}: you answered {answer_text(card, m['response'], words)}; "
+                     f"right: **{answer_text(card, card.answer, words)}**")
+    return lines
