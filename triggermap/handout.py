@@ -102,15 +102,15 @@ def _places(data, ids) -> str:
 
 
 def shared_zones(patterns: list[tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
-    """Where a condition's pain goes: main zones shared by SHARED_BY of its muscles, then regions in SHARED_BY
-    patterns (main or spillover); a single muscle keeps its own pattern. A region only one muscle reaches
-    (soleus's sacroiliac joint on a heel sheet) would mislead."""
+    """Where a condition's pain goes: main zones shared by SHARED_BY of its muscles, then spillover zones
+    shared by SHARED_BY; a single muscle keeps its own pattern. A place only one muscle reaches (soleus's
+    sacroiliac joint, gastrocnemius's back of the knee on a heel sheet) would mislead."""
     if len(patterns) == 1:
         return sorted(patterns[0][0]), sorted(set(patterns[0][1]) - set(patterns[0][0]))
     main = Counter(r for ess, _ in patterns for r in set(ess))
-    anywhere = Counter(r for ess, spill in patterns for r in set(ess) | set(spill))
+    spill = Counter(r for ess, sp in patterns for r in set(sp) - set(ess))
     ess = sorted(r for r, n in main.items() if n >= SHARED_BY)
-    return ess, sorted(r for r, n in anywhere.items() if n >= SHARED_BY and r not in ess)
+    return ess, sorted(r for r, n in spill.items() if n >= SHARED_BY and r not in ess)
 
 
 def _pattern_item(data, ranker, muscle_ids, pattern=None) -> Item:

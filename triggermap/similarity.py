@@ -10,13 +10,13 @@ COMMON_MIN_CONDITIONS = 2  # a muscle listed for this many conditions is a commo
 COMMON_LEAD = 3            # ...and so is one of the first three muscles listed for any condition
 
 
-def jaccard(selected, expected) -> float:
+def jaccard(selected: Iterable[str], expected: Iterable[str]) -> float:
     """Overlap of two region sets: |A ∩ B| / |A ∪ B| (1.0 when both are empty)."""
     a, b = set(selected), set(expected)
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def f1(picked, correct) -> float:
+def f1(picked: Iterable[str], correct: Iterable[str]) -> float:
     """Harmonic mean of precision and recall of a multiple pick (1.0 when both are empty)."""
     a, b = set(picked), set(correct)
     if not a and not b:

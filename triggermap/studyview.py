@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .quiz import PASS, Card, Session
 
@@ -35,7 +36,7 @@ def shown_muscles(card: Card) -> tuple[str, ...]:
     return tuple(card.answer) if card.kind == "which_muscles" else (card.muscle,)
 
 
-def verdict(card: Card, feedback: dict, words: Words) -> Verdict:
+def verdict(card: Card, feedback: dict[str, Any], words: Words) -> Verdict:
     """The verdict sentence after an answer."""
     value, ok = feedback["score"], bool(feedback["correct"])
     lead = "Right!" if ok else "Not quite."

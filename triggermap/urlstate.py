@@ -7,6 +7,7 @@ parser and one writer serve every page: `parse(cls, params, allowed)` and `to_pa
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -114,8 +115,8 @@ def _ignored(what: str, value: str, limit: int) -> str:
     return f"Ignored unknown {what} {inert(value, limit)}." if value.strip() else f"Ignored an empty {what}."
 
 
-def _choices(spec: Any, allowed: Allowed) -> frozenset[str] | tuple[str, ...]:
-    """The allowed values of a field: a literal tuple or the name of an Allowed attribute."""
+def _choices(spec: Any, allowed: Allowed) -> Any:
+    """The allowed values of a field: a literal tuple, or the name of an Allowed attribute."""
     return getattr(allowed, spec) if isinstance(spec, str) and hasattr(allowed, spec) else spec
 
 
@@ -154,13 +155,14 @@ def _regions(raw: str, region_ids: Any, notices: list[str]) -> list[tuple[str, s
     return out
 
 
-def parse(cls: type[T], params: dict, allowed: Allowed) -> tuple[T, list[str]]:
+def parse(cls: type[T], params: Mapping[str, Any], allowed: Allowed) -> tuple[T, list[str]]:
     """Read a state from query parameters; ignore bad values, returning a short notice for each."""
     params = {k: _clean(v) for k, v in dict(params).items()}
-    values, notices = {}, []
+    values: dict[str, Any] = {}
+    notices: list[str] = []
     for f in fields(cls):  # type: ignore[arg-type]
         name = f.metadata.get("param")
-        if name in params:
+        if isinstance(name, str) and name in params:
             value = _read(f.metadata["kind"], params[name], _choices(f.metadata["allowed"], allowed), notices, name)
             if value is not MISSING:
                 values[f.name] = value
@@ -173,7 +175,7 @@ def parse(cls: type[T], params: dict, allowed: Allowed) -> tuple[T, list[str]]:
 def _write(kind: str, value: Any, spec: Any) -> str:
     """One field's value as a parameter string."""
     if kind == "flag":
-        return spec
+        return str(spec)
     if kind == "regions":
         return ",".join(f"{r}:{s}" for r, s in value)
     if kind == "ids":
@@ -188,7 +190,7 @@ def to_params(state: Any) -> dict[str, str]:
         if "param" not in f.metadata:
             continue
         value = getattr(state, f.name)
-        default = f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+        default = f.default_factory() if f.default is MISSING else f.default  # type: ignore[operator]
         if value != default and value is not None:
             out[f.metadata["param"]] = _write(f.metadata["kind"], value, f.metadata["allowed"])
     if isinstance(state, Shared) and state.flags_answered and not state.flags:

@@ -25,9 +25,11 @@ def deck(bank: Bank, state: StudyState) -> Session:
     """The deck in play; a new one whenever a setting or the seed changes, the same one otherwise."""
     if state.seed is None:
         state.seed = new_seed()
-    key = [state.kind, None if state.group == "all" else state.group, state.difficulty, state.seed, state.deck]
+    group = None if state.group == "all" else state.group
+    key = [state.kind, group, state.difficulty, state.seed, state.deck]
     if ss.get("study_deck_key") != key:
-        ss.study_session = build_session(bank, *key[:4], deck=state.deck).to_dict()
+        ss.study_session = build_session(bank, state.kind, group, state.difficulty, state.seed,
+                                         deck=state.deck).to_dict()
         ss.study_deck_key, ss.study_feedback, ss.study_regions = key, None, []
     return Session.from_dict(ss.study_session)
 
