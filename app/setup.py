@@ -33,7 +33,8 @@ BASE_CSS = """<style>
 [data-testid^="stBaseButton"] div, [data-testid^="stBaseButton"] p,
 [data-testid="stPageLink"] span, [data-testid="stPageLink"] p, [data-testid="stMultiSelectTagsContainer"] span {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: break-word; }
-[data-testid="stMultiSelectTagsContainer"] { flex-wrap: wrap; overflow: visible; height: auto; }
+[data-testid="stMultiSelectTagsContainer"] {
+  flex-wrap: wrap; overflow: visible; height: auto; flex: 1 1 0; min-width: 0; }
 div:has(> [data-testid="stMultiSelectTagsContainer"]) { height: auto; max-height: none; }
 [data-testid="stMultiSelectTagsContainer"] span { height: auto; max-width: 100%; }
 [data-testid="stMainBlockContainer"] { padding-left: 80px; padding-right: 80px; }
