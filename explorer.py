@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from app.errors import run_page
-from app.state import sync_url, unknown_path
+from app.state import stray_path, sync_url, unknown_path
 
 _started = time.perf_counter()
 
@@ -21,9 +21,16 @@ pages = [
     st.Page("app/pages/segments.py", title="IMS segments", icon=":material/linear_scale:"),
     st.Page("app/pages/study.py", title="Study", icon=":material/school:"),
 ]
-not_found = st.Page("app/pages/not_found.py", title="Page not found", url_path="not-found", visibility="hidden")
+base = st.get_option("server.baseUrlPath")
+# The not-found page answers at the unknown address itself (/admin): Streamlit then finds a page there and opens
+# no modal of its own. Paths it cannot hold (nested, odd characters) go to /not-found instead.
+# Kept for the session: a page list that changes between runs sends the browser to odd addresses.
+known = {p.url_path for p in pages} | {"not-found"}
+stray = st.session_state.setdefault("stray_path", stray_path(st.context.url, known, base))
+not_found = st.Page("app/pages/not_found.py", title="Page not found", url_path=stray or "not-found",
+                    visibility="hidden")
 page = st.navigation([*pages, not_found])
-if page is not not_found and unknown_path(st.context.url, page.url_path, st.get_option("server.baseUrlPath")):
+if page is not not_found and unknown_path(st.context.url, page.url_path, base):
     st.switch_page(not_found)  # Streamlit would run the body map for /admin; say so instead
 run_page(page)
 sync_url()

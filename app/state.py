@@ -7,6 +7,7 @@ widget bound with `bind()` is re-seeded from the state object before it is drawn
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -18,6 +19,7 @@ from triggermap.urlstate import Allowed, BodyMapState, Shared, parse, to_params
 T = TypeVar("T")
 SHARED_KEY = "state_shared"
 CURRENT_KEY = "state_current_page"  # session key of the state object of the page that ran last
+_SLUG = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what st.Page accepts as a url_path, and no odd characters
 
 
 def allowed_ids(data: Dataset) -> Allowed:
@@ -118,12 +120,23 @@ def reconnected() -> bool:
         return False
 
 
+def requested_path(url: str | None, base_path: str = "") -> str:
+    """The page path the browser asked for in st.context.url, without the server's base path and slashes."""
+    if not url:
+        return ""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0].split("#")[0].strip("/")
+    base = base_path.strip("/")
+    return path.removeprefix(base).strip("/") if base and (path == base or path.startswith(base + "/")) else path
+
+
 def unknown_path(url: str | None, page_path: str, base_path: str = "") -> bool:
     """Whether st.context.url asks for a page other than the one Streamlit resolved (for an unknown path it
     silently runs the default page, whose url path is empty)."""
-    if not url:
-        return False
-    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0].strip("/")
-    base = base_path.strip("/")
-    wanted = path.removeprefix(base).strip("/") if base and (path == base or path.startswith(base + "/")) else path
-    return wanted not in ("", page_path.strip("/"))
+    return bool(url) and requested_path(url, base_path) not in ("", page_path.strip("/"))
+
+
+def stray_path(url: str | None, known: set[str], base_path: str = "") -> str | None:
+    """An unknown one-level path the not-found page can be registered under, so that Streamlit finds a page
+    there and opens no "page not found" modal of its own; None for known, empty or unusual paths."""
+    wanted = requested_path(url, base_path)
+    return wanted if wanted and wanted not in known and _SLUG.fullmatch(wanted) else None

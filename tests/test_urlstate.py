@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.state import unknown_path
+from app.state import stray_path, unknown_path
 from triggermap.urlstate import (
     Allowed,
     BodyMapState,
@@ -84,6 +84,25 @@ def test_to_params_leaves_defaults_out(state, params):
 ])
 def test_unknown_path(url, page_path, base, unknown):
     assert unknown_path(url, page_path, base) is unknown
+
+
+KNOWN = {"", "muscles", "study", "not-found"}
+
+
+@pytest.mark.parametrize(("url", "base", "stray"), [
+    ("http://h:8501/admin", "", "admin"),
+    ("http://h:8501/admin/?x=1#top", "", "admin"),
+    ("https://x.org/app/wp-login", "app", "wp-login"),
+    ("http://h:8501/", "", None),
+    ("http://h:8501/muscles?muscle=soleus", "", None),
+    ("http://h:8501/not-found", "", None),
+    ("http://h:8501/study/extra", "", None),  # nested: st.Page cannot be registered there
+    ("http://h:8501/caf%C3%A9", "", None),
+    ("http://h:8501/" + "a" * 65, "", None),
+    (None, "", None),
+])
+def test_stray_path_is_a_plain_unknown_slug(url, base, stray):
+    assert stray_path(url, KNOWN, base) == stray
 
 
 @pytest.mark.parametrize(("cls", "params", "notice"), [

@@ -1,7 +1,9 @@
 """Page not found: a short note and links to every page.
 
-Streamlit alone runs the body map for an unknown path, over a modal that it cannot be told to skip (hiding
-it leaves the page inert), so the modal stays and this page is what shows once it is closed.
+explorer.py registers this page at the unknown address itself (/admin), so Streamlit opens no "page not
+found" modal of its own; an address no page can be registered at (odd characters) comes here through
+/not-found, after Streamlit's modal. Nested ones (/a/b) never load: Streamlit's index page uses relative asset
+paths.
 """
 
 import streamlit as st
