@@ -43,6 +43,10 @@ def places(data, text, side="right"):
     ("forearm", {"volar_forearm", "dorsal_forearm", "radial_forearm", "ulnar_forearm"}),  # never 'ear'
     ("hand", {"palm", "thenar", "hypothenar", "dorsal_hand", "thumb_web"}),  # never 'flank'
     ("headache in my temples", {"temple"}),  # the part named wins over the whole
+    ("headake behind my rigth eye", {"eye"}),  # a place after a symptom word locates it
+    ("headache over my left eyebrow", {"eye"}),
+    ("headache and neck pain", {"vertex", "forehead", "temple", "parietal", "occiput", "posterior_neck",
+                                "lateral_neck", "suboccipital"}),  # 'and' lists two places
     ("when I turn my head the side of my neck pulls", {"lateral_neck"}),  # a moved part is not a pain place
     ("my tennis elbow is back", {"lateral_elbow"}),  # 'is back' = returned
     ("aching at the top of my butt crack", {"sacrum"}),

@@ -13,7 +13,10 @@ PRE_GLUE = FILLER | {"side", "sided", "of"}
 INNER_SIDES = {"left": "left", "right": "right", "both": "both"}  # 'back of my left knee'
 # Words joining a symptom to the place that locates it ('sciatica down my left leg', 'headache in my temples').
 LOCATE_GLUE = FILLER | {"in", "on", "down", "along", "at", "into", "through", "across", "all", "over", "around",
-                        "up", "to", "of", "side", "sided", *INNER_SIDES, "l", "r", "lt", "rt"}
+                        "up", "to", "of", "side", "sided", "behind", "above", "below", "under", "near", *INNER_SIDES,
+                        "l", "r", "lt", "rt"}
+# A symptom word followed by one of these and a place is located by that place ('headache behind my eye').
+LOCATING = frozenset("in on at behind over around above below under near across into through along down".split())
 
 
 # A body part right after one of these is being moved or lain on, not named as painful ('when I turn my head').
@@ -116,7 +119,7 @@ def locate(norms: list[str], items: list[Item]) -> None:
 
     'sciatica down my left leg' and 'plantar fasciitis in my foot': an umbrella word after a symptom word
     gives its side, not its places. 'headache in my temples', 'occipital headache': the part named wins over
-    the whole it belongs to.
+    the whole it belongs to; 'headache behind my right eye': the place named locates the symptom word.
     """
     places = [it for it in items if it.entry.regions]
     chain: Item | None = None  # a symptom whose locating umbrella words may go on: 'sciatica in my buttock and leg'
@@ -132,7 +135,7 @@ def locate(norms: list[str], items: list[Item]) -> None:
         if b.entry.family and (a.entry.word or POSITION & set(gap)) or ra < rb:
             keep, drop = a, b
             chain = a if b.entry.family else None
-        elif rb < ra:
+        elif rb < ra or a.entry.word and not b.entry.word and LOCATING & {*gap, norms[b.start]}:
             keep, drop = b, a
         else:
             continue
