@@ -81,7 +81,8 @@ def sync_url() -> None:
     ss = st.session_state
     if SHARED_KEY not in ss:  # the page stopped before its setup (a data error): leave the URL alone
         return
-    page = ss.get(ss.get(CURRENT_KEY, ""))
+    key = ss.get(CURRENT_KEY)  # none on pages without state of their own (Dry needling & IMS, not found)
+    page = ss.get(key) if key else None
     params = {**to_params(ss[SHARED_KEY]), **(to_params(page) if page is not None else {})}
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)

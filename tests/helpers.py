@@ -34,6 +34,8 @@ def wait_for_app(page: Any, timeout: float = 60_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_function(NO_STALE, timeout=timeout)
     page.wait_for_function(STYLED, timeout=timeout)
+    crash = page.get_by_test_id("stException")  # an uncaught error in the run: every browser test fails on it
+    assert crash.count() == 0, f"{page.url}: the run ended in an error: {crash.first.inner_text()[:300]}"
 
 
 def open_page(page: Any, url: str, timeout: float = 60_000) -> None:

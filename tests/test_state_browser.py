@@ -22,10 +22,11 @@ def test_audience_survives_links_and_reload(new_page, app_url):
     page.locator("[data-testid=stSidebar] label", has_text="Clinician").click()
     page.wait_for_url(re.compile(r"audience=clinician"), timeout=30_000)
     wait_for_app(page)
-    for title in ("Muscles", "Conditions", "Study", "Body map"):
+    for title in ("Muscles", "Conditions", "Dry needling & IMS", "IMS segments", "Study", "Body map"):
         go(page, title)
         assert page.get_by_role("radio", name="Clinician").is_checked(), title
         assert "audience=clinician" in page.url, title
+        assert page.get_by_test_id("stException").count() == 0, f"{title}: the run ended in an error"
     page.reload()
     wait_for_app(page)
     assert page.get_by_role("radio", name="Clinician").is_checked()
