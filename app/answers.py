@@ -102,6 +102,8 @@ def after_matches(matches: list[Match], selection: list[tuple[str, str]], audien
                 page_state(ConditionsState, data, current=False).condition = cid
                 st.switch_page("app/pages/conditions.py")
     with st.expander("What next", expanded=audience == "patient", icon=":material/directions:"):
-        st.markdown("\n".join(f"- {step}" for step in next_steps(st.session_state.get("nerve_words", []),
-                                                                 audience)))
+        flags = stored_shared()
+        cleared = flags.flags_answered and not flags.flags  # answered "None of these"
+        steps = next_steps(st.session_state.get("nerve_words", []), audience, cleared)
+        st.markdown("\n".join(f"- {step}" for step in steps))
 

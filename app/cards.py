@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from app.setup import resources
+from triggermap.answers import merge_phrases
 from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 from triggermap.labels import places
@@ -46,7 +47,7 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
     st.markdown("**Where its trigger points are:**")
     for tp in points:
         st.markdown(f"- *{tp.label}* — {tp.symptoms}")
-    st.markdown("**What loads it:** " + " ".join(dict.fromkeys(tp.aggravating for tp in points)))
+    st.markdown("**What loads it:** " + merge_phrases(tp.aggravating for tp in points))
     conditions = data.conditions_of(muscle_id)
     if conditions:
         st.markdown("**Part of:** " + ", ".join(c.name for c in conditions))
@@ -83,7 +84,7 @@ def condition_card(data: Dataset, condition_id: str, audience: str) -> None:
         st.markdown("**Muscles often involved:** " + ", ".join(data.muscles[m].name for m in c.muscles))
     if audience != Audience.PATIENT and flags:
         red_flag_box(flags)
-    st.caption(f"Evidence: {c.evidence_note}")
+    st.caption(c.evidence_note)  # the note starts with "Evidence:" and its kind (data/README.md)
     with st.expander("Sources"):
         sources_list(data, c.sources)
     handout_button("condition", condition_id, audience)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from benchmarks.language import evaluate, load_eval
 from tests.helpers import edit_cell
 from tests.test_hostile import HOSTILE, PROPERTY
-from triggermap.answers import band, band_level, conditions_for, next_steps
+from triggermap.answers import band, band_level, conditions_for, merge_phrases, next_steps
 from triggermap.data import DataError, load_dataset
 from triggermap.language import MAX_TEXT, Lexicon, LexiconError
 from triggermap.lookup import Match
@@ -206,6 +206,19 @@ def test_next_steps_mention_red_flags_and_nerve_symptoms():
     assert plain[0].startswith("Check the red flags") and any("Who to see" in s for s in plain)
     nerve = next_steps(["numbness"])
     assert any("numbness" in s and "segments page" in s for s in nerve) and len(nerve) == len(plain) + 1
+    cleared = next_steps(flags_cleared=True)  # after "None of these" the patient is not told to check again
+    assert cleared[0].startswith("You ticked none of the red flags") and len(cleared) == len(plain)
+
+
+@pytest.mark.parametrize(("texts", "merged"), [
+    (["Clenching, grinding, gum chewing.", "Clenching, grinding at night."],
+     "Clenching, grinding, gum chewing, grinding at night."),
+    (["Hill running; long sitting.", "ACL surgery, long sitting."], "Hill running, long sitting, ACL surgery."),
+    (["Sitting."], "Sitting."),
+    ([], ""),
+])
+def test_merge_phrases_says_each_trigger_once(texts, merged):
+    assert merge_phrases(texts) == merged
 
 
 @pytest.mark.parametrize("query,wanted,unwanted", [

@@ -63,6 +63,8 @@ def test_condition_page_shows_card():
     at = boot("app/pages/conditions.py", {"condition": "tennis_elbow", "audience": "patient"})
     assert not at.exception
     assert any("Dry needling" in m.value for m in at.markdown)
+    evidence = [c.value for c in at.caption if "Evidence" in c.value]
+    assert evidence and not any("Evidence: Evidence" in e for e in evidence), evidence
 
 
 def test_pattern_button_switches_to_the_muscle():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .atlas import Atlas
@@ -66,9 +67,11 @@ def conditions_for(data: Dataset, selection: Iterable[tuple[str, str]], named: I
     return (out + [c for c in ranked if c not in out])[:max(limit, len(out))]
 
 
-def next_steps(nerve_symptoms: Iterable[str] = (), audience: str = "patient") -> list[str]:
+def next_steps(nerve_symptoms: Iterable[str] = (), audience: str = "patient", flags_cleared: bool = False) -> list[str]:
     """Short 'what next' lines: the red-flag check, who to see, what to ask, and a note on nerve symptoms."""
-    steps = ["Check the red flags first: if any applies, see a doctor before anything else.",
+    flags = ("You ticked none of the red flags: if one of them appears later, see a doctor before anything else."
+             if flags_cleared else "Check the red flags first: if any applies, see a doctor before anything else.")
+    steps = [flags,
              "Who to see: your family doctor or a registered physiotherapist (or another clinician who examines "
              "muscles) can check whether these muscles are the source of your pain.",
              "What to ask: could trigger points in these muscles explain my pain, what else could cause it, and "
@@ -103,3 +106,18 @@ def view_for(atlas: Atlas, regions: Iterable[str], current: str) -> str:
 def find_areas(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
     """Areas the list picker offers for a search: the same reading as the text box, both sides unless named."""
     return lexicon.read(text, default_side="both").selection
+
+
+def merge_phrases(texts: Iterable[str]) -> str:
+    """Several comma lists as one sentence, each phrase once ('Clenching, grinding' is said once, not per point)."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        for part in re.split(r"[;,]\s+", text.strip().rstrip(".")):
+            phrase = part.strip()
+            if phrase:
+                seen.setdefault(phrase.lower(), phrase)
+    phrases = list(seen.values())
+    if not phrases:
+        return ""
+    first, rest = phrases[0], [p[0].lower() + p[1:] if p[1:2].islower() else p for p in phrases[1:]]
+    return ", ".join([first, *rest]) + "."

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from .answers import merge_phrases
 from .labels import in_sentence, places
 from .mapstate import muscle_elements
 from .pdfpage import Doc, Item, Section, build_pdf
@@ -183,7 +184,7 @@ def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
     tp_refs = tuple(s for tp in points for s in tp.sources)
     about = [Item(m.action, "What it does:", m.sources, 3), _pattern_item(data, ranker, [muscle_id])]
     about += [Item(t, refs=tp_refs, keep=2, bullet=True) for t in dict.fromkeys(tp.symptoms for tp in points)]
-    about.append(Item(" ".join(dict.fromkeys(tp.aggravating for tp in points)), "What tends to set it off:",
+    about.append(Item(merge_phrases(tp.aggravating for tp in points), "What tends to set it off:",
                       tp_refs, 2))
     if audience != "patient":
         about.append(Item(f"{m.nerve}; roots {', '.join(m.roots)}. {m.roots_note}".strip(), "Nerve supply:",
@@ -214,7 +215,7 @@ def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
     needling = [Item(c.dn_reason, f"Dry needling: {APPLIES[c.dn]}.", c.sources, 3, bullet=True),
                 Item(c.ims_reason, f"IMS (Gunn): {APPLIES[c.ims]}{roots}.", c.sources, 3 if audience != "patient"
                      else 2, bullet=True),
-                Item(c.evidence_note, "Evidence:", c.sources, 2, bullet=True)]
+                Item(c.evidence_note.removeprefix("Evidence:").strip(), "Evidence:", c.sources, 2, bullet=True)]
     sections = [Section("What it is", about),
                 Section("Is needling used for it?", needling)]
     flags = list(c.red_flags)
