@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.components.history import page_history
 from app.state import CURRENT_KEY, bind, page_state, reconnected, shared
 from triggermap.atlas import AtlasError
 from triggermap.data import DataError, Dataset, load_dataset
@@ -80,6 +81,7 @@ def sidebar(state: Shared) -> None:
         st.toggle("Large print", **bind("sb_large_print", state, "large_print"),
                   help="Bigger, darker text and bigger body maps, for reading together at arm's length.")
         st.info(DISCLAIMER)
+        page_history()
     st.html(BASE_CSS + (LARGE_PRINT_CSS if state.large_print else ""))
     notices = st.session_state.pop("notices", [])
     for notice in notices[:3]:

@@ -96,3 +96,16 @@ def test_junk_parameters_leave_the_address_bar(new_page, app_url):
     open_page(page, f"{app_url}/segments?root=L5&utm_source=mail&x=1")
     assert "utm_source" not in page.url and "x=1" not in page.url and "root=L5" in page.url
     assert "Muscles supplied by L5" in page.locator("[data-testid=stMain]").inner_text()
+
+
+def test_back_returns_to_the_previous_page(new_page, app_url):
+    # pages write their state to the address; that must not leave extra history entries for Back to walk
+    page = new_page()
+    open_page(page, f"{app_url}/?regions=lateral_elbow:right")
+    for title in ("Study", "Conditions"):
+        go(page, title)
+    for title in ("Study", "Body map"):
+        page.go_back()
+        page.wait_for_function(f"document.querySelector('h1')?.innerText.startsWith({title!r})", timeout=30_000)
+        wait_for_app(page)
+    assert "regions=lateral_elbow" in page.url
