@@ -47,6 +47,10 @@ def typed_text_notes() -> None:
                    if reading.unmatched else "")
         st.warning(f"No body part matched what you typed.{unknown} Try everyday words such as 'outer elbow', "
                    "'left heel' or 'between the shoulder blades', or pick from the list below.")
+    guessed = sorted({p.side for p in reading.places if p.side_from == "default"})
+    if guessed:  # chest or arm pain is often on the left: never pick a side silently
+        st.info(f"No side was named, so the {guessed[0]} side was used. Type 'left', 'right' or 'both', or "
+                "change 'Side for typed places' above.", icon=":material/swap_horiz:")
     if reading.too_long:
         st.warning(f"Only the first {MAX_TEXT} characters were read. Shorten the text to add the rest.")
     if skipped:

@@ -50,6 +50,9 @@ def test_typed_places_select_regions():
     at.text_input(key="pain_text").input("outer elbow and wrist").run()
     assert not at.exception
     assert any("Outer elbow (right)" in m.value for m in at.markdown)
+    assert any("No side was named, so the right side was used" in i.value for i in at.info)  # said, not silent
+    at.text_input(key="pain_text").input("left outer elbow").run()
+    assert not any("No side was named" in i.value for i in at.info)
 
 
 def test_muscles_search_is_typo_tolerant():
