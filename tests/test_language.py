@@ -60,6 +60,13 @@ def test_families_and_precise_phrases(data, text, expected):
 
 
 @pytest.mark.parametrize("text,default,expected", [
+    ("my heels", "right", {("heel", "left"), ("heel", "right")}),  # a plural names both sides
+    ("pain behind my eyes", "left", {("eye", "left"), ("eye", "right")}),
+    ("my left heel and both ankles", "right", {("heel", "left")} | {(r, s) for r in ("achilles", "anterior_ankle",
+     "lateral_ankle", "medial_ankle") for s in ("left", "right")}),
+    ("my ahcilles is sore", "right", {("achilles", "right")}),  # a misspelling is not a plural
+    ("pain in my biceps", "left", {("anterior_arm", "left")}),  # ends in s, names one muscle
+    ("I get migraines behind my eye", "left", {("eye", "left")}),  # attacks, not sides
     ("left heel", "right", {("heel", "left")}),
     ("pain in both my temples", "right", {("temple", "left"), ("temple", "right")}),
     ("my left elbow and right wrist", "right", {("lateral_elbow", "left"), ("volar_wrist", "right")}),

@@ -49,7 +49,7 @@ def test_patients_get_plain_bands_conditions_and_what_next():
     text = " ".join(m.value for m in at.markdown)
     assert "Strong match" in text and "score" not in text
     assert any(b.label.startswith("Plantar heel pain") for b in at.button)
-    assert any("Check the red flags first" in m.value for m in at.markdown)
+    assert any("You ticked none of the red flags" in m.value for m in at.markdown)  # answered: not asked again
 
 
 def test_nerve_symptoms_get_a_note():

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .sides import INNER_SIDES, Entry, Item, assign_sides, drop_context, locate, side_phrases
-from .words import FILLER, HOMOPHONES, MAX_TEXT, Mender, Token, clip, ordinary, phrase_key, tokens
+from .words import FILLER, HOMOPHONES, MAX_TEXT, Mender, Token, clip, norm_word, ordinary, phrase_key, singular, tokens
 
 __all__ = ["MAX_TEXT", "Lexicon", "Place", "Reading", "LexiconError"]
 # Words that glue phrases together but carry no place: never mended, never reported as unknown.
@@ -112,7 +112,8 @@ class Lexicon:
         typed = lambda it: _words(toks[it.start:it.end])  # noqa: E731
         places: dict[tuple[str, str], Place] = {}
         for it in (it for it in items if it.entry.regions):
-            for place in self._places(it, typed(it), default_side):
+            plural = not it.entry.word and _plural(toks[it.end - 1])  # 'migraines' are attacks, not sides
+            for place in self._places(it, typed(it), default_side, plural):
                 places.setdefault((place.region, place.side), place)
         fixes = tuple(dict.fromkeys((w, " ".join(toks[i].norm for i in idx)) for w, idx in mended
                                     if set(idx) <= used))
@@ -183,9 +184,9 @@ class Lexicon:
                 return Item(pos[0], pos[size - 1] + 1, entry)
         return None
 
-    def _places(self, item: Item, words: str, default_side: str) -> list[Place]:
-        """Expand one matched phrase into places on the sides it names."""
-        side, source = (item.side, "text") if item.side else (default_side, "default")
+    def _places(self, item: Item, words: str, default_side: str, plural: bool = False) -> list[Place]:
+        """Expand one matched phrase into places on the sides it names ('my knees', a plural, names both)."""
+        side, source = (item.side, "text") if item.side else ("both", "text") if plural else (default_side, "default")
         regions = item.entry.regions
         if side in ("left", "right") and source == "text" and any(r not in self.midline for r in regions):
             regions = tuple(r for r in regions if r not in self.midline)  # 'left chest' is not the breastbone
@@ -204,10 +205,22 @@ class Lexicon:
         return word.isalpha() and word not in FUNCTION and word not in FILLER and not ordinary(tok.typed)
 
 
+# Words that end like plurals but name one place on one side ('where my shoelaces go' is one foot).
+SINGULAR_S = frozenset({"biceps", "triceps", "quadriceps", "pelvis", "sinus", "thorax", "achilles", "gluteus",
+                        "shoelaces"})
+
+
 def _words(toks: list[Token]) -> str:
     """The typed words of a span ('lowerback' once, though it became two tokens)."""
     return " ".join(t.typed for k, t in enumerate(toks) if k == 0 or t is not toks[k - 1] and
                     t.typed != toks[k - 1].typed)
+
+
+def _plural(last: Token) -> bool:
+    """Whether a place's last word is a plural ('knees', 'feet'), which for paired parts means both sides; a
+    misspelt word ('ahcilles') is not read as one."""
+    typed = last.typed.lower()
+    return typed not in SINGULAR_S and singular(typed) != typed and norm_word(typed) == last.norm
 
 
 def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
