@@ -78,6 +78,24 @@ def test_red_flag_warning_in_the_first_tablet_screen(new_page, app_url):
     assert "hidden the muscle list" in warning.inner_text()
 
 
+def test_phone_red_flags_for_the_chest_come_first_and_the_warning_comes_into_view(new_page, app_url):
+    page = new_page(390, 844, touch=True)
+    open_page(page, f"{app_url}/?regions=upper_chest:left,anterior_arm:left&print=large")
+    boxes = page.locator("[data-testid=stMain] [data-testid=stCheckbox] label")
+    boxes.first.wait_for(timeout=30_000)
+    assert boxes.first.inner_text().startswith("Chest pressure")  # the sign for these areas, asked first
+    cardiac = boxes.filter(has_text="Chest pressure")
+    cardiac.scroll_into_view_if_needed()
+    cardiac.tap()
+    warning = page.locator("[data-testid=stAlertContentError]", has_text="See a doctor first")
+    warning.wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_function("""() => { const e = [...document.querySelectorAll('[data-testid=stAlertContentError]')]
+        .find(x => x.innerText.includes('See a doctor first')); if (!e) return false;
+        const r = e.getBoundingClientRect(); return r.top >= 48 && r.top < window.innerHeight - 80; }""",
+                           timeout=30_000)  # scrolled to where the person is looking, not left above them
+
+
 def test_unknown_path_says_not_found_without_streamlits_dialog(new_page, app_url):
     page = new_page()
     open_page(page, f"{app_url}/admin")

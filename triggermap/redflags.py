@@ -1,0 +1,38 @@
+"""Which red flags to ask about first: the signs for the body areas a person chose, then those for any area."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .data import Dataset
+from .schema import RedFlagRow
+
+# The body areas of red_flags.csv's applies_to, as umbrella words of body_words.csv (checked by a test).
+AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "head": ("head", "face", "jaw", "tooth"),
+    "neck": ("neck", "cervical"),
+    "chest": ("chest", "rib"),
+    "back": ("back", "lower back", "shoulder blade", "spine", "buttock"),
+    "arm": ("shoulder", "arm", "elbow", "forearm", "wrist", "hand", "finger"),
+    "leg": ("hip", "buttock", "thigh", "knee", "leg", "calf", "ankle", "foot", "toe"),
+}
+ANY = "any"
+
+
+def areas_of(data: Dataset, regions: Iterable[str]) -> set[str]:
+    """The red-flag body areas (head, neck, chest, back, arm, leg) that the chosen regions lie in."""
+    words = {w.word: set(w.regions) for w in data.body_words}
+    chosen = set(regions)
+    return {area for area, names in AREA_WORDS.items() if any(chosen & words.get(n, set()) for n in names)}
+
+
+def ordered_flags(data: Dataset, regions: Iterable[str]) -> tuple[list[RedFlagRow], list[RedFlagRow]]:
+    """(signs to ask first, the others): first those for the chosen areas and for any area, in file order."""
+    areas = areas_of(data, regions)
+    if not areas:  # no known area: ask everything at once
+        return list(data.red_flags.values()), []
+    # a sign listing a chosen area first is about that area most ('chest' for chest pressure)
+    near = sorted((f for f in data.red_flags.values() if areas & set(f.applies_to)),
+                  key=lambda f: min(f.applies_to.index(a) for a in areas & set(f.applies_to)))
+    anywhere = [f for f in data.red_flags.values() if ANY in f.applies_to and f not in near]
+    return near + anywhere, [f for f in data.red_flags.values() if f not in near and f not in anywhere]
