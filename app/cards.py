@@ -14,6 +14,7 @@ from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 from triggermap.labels import places
 from triggermap.lookup import Ranker
+from triggermap.named import SPECIALIST
 from triggermap.schema import ConditionRow, RedFlagRow
 from triggermap.vocab import Audience
 
@@ -38,7 +39,9 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
     st.subheader(m.name)
     if m.synonyms:
         st.caption("Also called: " + ", ".join(m.synonyms))
-    caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {m.needling_caution}")  # noqa: E731
+    routine = "**Not a routine needling target.** " if SPECIALIST in m.caution_tags else ""
+    caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {routine}"  # noqa: E731
+                                 f"{m.needling_caution}")
     if audience == Audience.CLINICIAN:
         caution()
     st.markdown(f"**What it does:** {m.action}")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from triggermap.redflags import AREA_WORDS, areas_of, ordered_flags
+from triggermap.redflags import areas_of, ordered_flags
+from triggermap.words import AREA_WORDS
 
 
 def test_area_words_are_umbrella_words_of_the_data(data):

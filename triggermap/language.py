@@ -6,7 +6,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .sides import INNER_SIDES, Entry, Item, assign_sides, drop_context, locate, side_phrases
-from .words import FILLER, HOMOPHONES, MAX_TEXT, Mender, Token, clip, norm_word, ordinary, phrase_key, singular, tokens
+from .words import (
+    FILLER,
+    HOMOPHONES,
+    MAX_TEXT,
+    SINGULAR_S,
+    Mender,
+    Token,
+    clip,
+    norm_word,
+    ordinary,
+    phrase_key,
+    singular,
+    tokens,
+)
 
 __all__ = ["MAX_TEXT", "Lexicon", "Place", "Reading", "LexiconError"]
 # Words that glue phrases together but carry no place: never mended, never reported as unknown.
@@ -205,9 +218,6 @@ class Lexicon:
         return word.isalpha() and word not in FUNCTION and word not in FILLER and not ordinary(tok.typed)
 
 
-# Words that end like plurals but name one place on one side ('where my shoelaces go' is one foot).
-SINGULAR_S = frozenset({"biceps", "triceps", "quadriceps", "pelvis", "sinus", "thorax", "achilles", "gluteus",
-                        "shoelaces"})
 
 
 def _words(toks: list[Token]) -> str:

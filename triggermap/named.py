@@ -14,6 +14,7 @@ AFTERCARE_SOURCE = "seed_syncmove"  # the handout's fallback aftercare advice pa
 AFTER_NEEDLING_FLAGS = ("cd_rf_fever_unwell_after_needling", "cd_rf_breathless_after_needling")
 IMS_SOURCES = ("seed_ims_gunn", "seed_fortius", "cd_istop_ims")  # cited on the IMS segments page
 DERMATOME_SOURCE = "lee2008"  # the dermatome map when a root has no row of its own
+SPECIALIST = "specialist"  # caution tag of muscles that are not a routine needling target
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Named:
 NAMED: tuple[Named, ...] = (
     *(Named("muscles.csv", "id", m, "lookup.segment (paraspinal level)") for m in dict.fromkeys(PARASPINAL.values())),
     Named("muscles.csv", "caution_tags", "lung", "handout.py (breathlessness red flag)"),
+    Named("muscles.csv", "caution_tags", SPECIALIST, "cards.py, handout.py (not a routine needling target)"),
     Named("sources.csv", "id", CHOIR_SOURCE, "export.py (CHOIR scheme)"),
     Named("sources.csv", "id", AFTERCARE_SOURCE, "handout.py (fallback aftercare)"),
     *(Named("sources.csv", "id", s, "app/pages/segments.py (IMS sources)") for s in IMS_SOURCES),

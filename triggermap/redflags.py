@@ -6,16 +6,8 @@ from collections.abc import Iterable
 
 from .data import Dataset
 from .schema import RedFlagRow
+from .words import AREA_WORDS
 
-# The body areas of red_flags.csv's applies_to, as umbrella words of body_words.csv (checked by a test).
-AREA_WORDS: dict[str, tuple[str, ...]] = {
-    "head": ("head", "face", "jaw", "tooth"),
-    "neck": ("neck", "cervical"),
-    "chest": ("chest", "rib"),
-    "back": ("back", "lower back", "shoulder blade", "spine", "buttock"),
-    "arm": ("shoulder", "arm", "elbow", "forearm", "wrist", "hand", "finger"),
-    "leg": ("hip", "buttock", "thigh", "knee", "leg", "calf", "ankle", "foot", "toe"),
-}
 ANY = "any"
 
 

@@ -135,3 +135,19 @@ class Mender:
             if head in self.known and tail in self.known | FILLER:
                 return [norm_word(head), norm_word(tail)]
         return []
+
+
+# Words that end like plurals but name one place on one side ('where my shoelaces go' is one foot).
+SINGULAR_S = frozenset({"biceps", "triceps", "quadriceps", "pelvis", "sinus", "thorax", "achilles", "gluteus",
+                        "shoelaces"})
+
+
+# The body areas of red_flags.csv's applies_to, as umbrella words of body_words.csv (checked by a test).
+AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "head": ("head", "face", "jaw", "tooth"),
+    "neck": ("neck", "cervical"),
+    "chest": ("chest", "rib"),
+    "back": ("back", "lower back", "shoulder blade", "spine", "buttock"),
+    "arm": ("shoulder", "arm", "elbow", "forearm", "wrist", "hand", "finger"),
+    "leg": ("hip", "buttock", "thigh", "knee", "leg", "calf", "ankle", "foot", "toe"),
+}
