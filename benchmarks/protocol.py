@@ -34,12 +34,16 @@ class Session:
         self.ws = websocket.create_connection(ws_url, subprotocols=["streamlit"], timeout=timeout,
                                               cookie="; ".join(cookies) or None)
         self.query, self.page_hash, self.chart, self.codes, self.selected = "", "", None, [], None
+        self.fragment = ""  # the fragment holding the map: a tap reruns only that fragment, as in a browser
+        self.cached: set[str] = set()  # hashes of big messages kept, as the browser's message cache does
 
-    def rerun(self, widgets: tuple = ()) -> str | None:
+    def rerun(self, widgets: tuple = (), fragment: str = "") -> str | None:
         """Send a rerun with the tab's query string and page, wait for script_finished; the fault, if any."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_script_hash = self.page_hash
+        msg.rerun_script.fragment_id = fragment
+        msg.rerun_script.cached_message_hashes.extend(sorted(self.cached))
         for wid, value in widgets:
             state = msg.rerun_script.widget_states.widgets.add()
             state.id, state.json_trigger_value = wid, value
@@ -53,13 +57,19 @@ class Session:
             fwd = ForwardMsg()
             fwd.ParseFromString(self.ws.recv())
             kind = fwd.WhichOneof("type")
+            if fwd.metadata.cacheable:
+                self.cached.add(fwd.hash)
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 fault = self._element(fwd.delta.new_element) or fault
+                if fwd.delta.new_element.WhichOneof("type") == "bidi_component" and \
+                        fwd.delta.new_element.bidi_component.component_name == MAP:
+                    self.fragment = fwd.delta.fragment_id
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
             elif kind == "navigation":
                 self.page_hash = fwd.navigation.page_script_hash
-            elif kind == "script_finished":
+            elif kind == "script_finished" and fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                # a run that stops early for a rerun (a fragment that reruns the page) is followed by that rerun
                 return fault or (None if fwd.script_finished in GOOD_FINISH else "unfinished")
 
     def _element(self, element) -> str | None:
@@ -83,7 +93,7 @@ class Session:
         region, side = rng.choice(self.codes)
         before = self.selected
         event = [{"event": "tap", "value": {"k": "r", "id": region, "side": side, "n": rng.random()}}]
-        fault = self.rerun(((f"{TRIGGER_PREFIX}_{self.chart}__events", json.dumps(event)),))
+        fault = self.rerun(((f"{TRIGGER_PREFIX}_{self.chart}__events", json.dumps(event)),), self.fragment)
         return fault or (None if self.selected != before else "unregistered")
 
     def close(self) -> None:
