@@ -12,6 +12,8 @@ import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from triggermap.selection import MAX_REGIONS
+
 GOOD_FINISH = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 MAP, MAP_STATE = "triggermap.body_map", "triggermap.body_map_state"
 TRIGGER_PREFIX = "$$STREAMLIT_INTERNAL_KEY"  # trigger widgets: f"{prefix}_{component id}__events" (streamlit)
@@ -91,6 +93,9 @@ class Session:
         if self.chart is None or not self.codes:
             return "no_chart"
         region, side = rng.choice(self.codes)
+        if len(self.selected or ()) >= MAX_REGIONS and f"r-{region}-{side}" not in self.selected:
+            # at the cap a new area is refused (rightly): a person would take one off first
+            region, side = rng.choice(self.selected)[2:].rsplit("-", 1)
         before = self.selected
         event = [{"event": "tap", "value": {"k": "r", "id": region, "side": side, "n": rng.random()}}]
         fault = self.rerun(((f"{TRIGGER_PREFIX}_{self.chart}__events", json.dumps(event)),), self.fragment)
