@@ -1,0 +1,106 @@
+"""A tap reruns only the body map and its results (a fragment); what lies outside it still follows the tap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from tests.helpers import centre, open_page, wait_for_app, wait_for_map
+
+pytestmark = pytest.mark.browser
+TABLET = (1024, 768)
+AREAS = "[data-testid=stMain] p:has-text('Your areas:')"
+
+
+class Runs:
+    """What the server sent over the websocket: each run's finish status and the kinds of elements drawn."""
+
+    def __init__(self, page: Any):
+        self.finished: list[int] = []
+        self.elements: list[str] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload: str | bytes) -> None:
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg()
+        msg.ParseFromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "script_finished":
+            self.finished.append(msg.script_finished)
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            self.elements.append(msg.delta.new_element.WhichOneof("type"))
+
+    def clear(self) -> None:
+        """Forget what came so far."""
+        self.finished.clear()
+        self.elements.clear()
+
+
+def tap(page: Any, element_id: str) -> None:
+    """Tap a region of the map and wait for the app's answer."""
+    page.locator(f"#{element_id}").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.touchscreen.tap(*centre(page, f"#{element_id}"))
+    wait_for_app(page)
+
+
+def test_a_tap_reruns_only_the_map_and_its_results(new_page, app_url):
+    page = new_page(*TABLET, touch=True)
+    runs = Runs(page)
+    open_page(page, f"{app_url}/?redflags=none&audience=student")
+    wait_for_map(page)
+    tap(page, "r-lateral_elbow-right")  # the first area changes the page outside the map too: a full run
+    page.locator(AREAS).first.wait_for(timeout=30_000)
+    runs.clear()
+    tap(page, "r-sternum-midline")
+    page.wait_for_function("decodeURIComponent(location.search).includes('lateral_elbow:right,sternum:midline')",
+                           timeout=30_000)  # the address bar follows a fragment run too
+    areas = page.locator(AREAS).first.inner_text()
+    assert "Outer elbow (right)" in areas and "Breastbone" in areas
+    assert runs.finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY]
+    assert "heading" not in runs.elements  # the title, pickers and sidebar were not sent again
+    assert "multiselect" in runs.elements and "bidi_component" in runs.elements
+    chips = page.locator("[data-testid=stMultiSelect]").first.inner_text()
+    assert "Outer elbow (right)" in chips  # the list picker shows what the map chose
+    page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
+
+
+def test_the_list_picker_and_the_map_stay_in_step(new_page, app_url):
+    page = new_page()
+    open_page(page, f"{app_url}/?redflags=none&regions=lateral_elbow:right")
+    wait_for_map(page)
+    picker = page.locator("[data-testid=stMultiSelect] input").first
+    picker.click()
+    picker.fill("Outer elbow (left)")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.locator("#r-lateral_elbow-left.sel").wait_for(timeout=30_000)  # chosen in the list, drawn on the map
+    wait_for_app(page)
+    assert "Outer elbow (left)" in page.locator(AREAS).first.inner_text()
+    page.mouse.click(*centre(page, "#r-lateral_elbow-right"))  # taken off on the map, gone from the list
+    page.wait_for_function("!decodeURIComponent(location.search).includes('lateral_elbow:right')", timeout=30_000)
+    wait_for_app(page)
+    assert "Outer elbow (right)" not in page.locator("[data-testid=stMultiSelect]").first.inner_text()
+    assert "Outer elbow (right)" not in page.locator(AREAS).first.inner_text()
+
+
+def test_red_flags_still_come_first_after_taps(new_page, app_url):
+    page = new_page(*TABLET, touch=True)
+    open_page(page, app_url)  # a patient who has not answered the red-flag question
+    wait_for_map(page)
+    tap(page, "r-lateral_elbow-right")
+    page.get_by_text("Before the list: do you have any of these?").wait_for(timeout=30_000)
+    tap(page, "r-sternum-midline")  # a fragment run: the question stays, the areas follow
+    page.wait_for_function("decodeURIComponent(location.search).includes('sternum:midline')", timeout=30_000)
+    assert page.get_by_text("Before the list: do you have any of these?").is_visible()
+    assert page.get_by_text("Muscles whose trigger points").count() == 0
+    page.locator("[data-testid=stCheckbox] label", has_text="saddle").tap()
+    warning = page.locator("[data-testid=stAlertContentError]", has_text="See a doctor first")
+    warning.wait_for(timeout=30_000)  # drawn above the map, outside the fragment
+    wait_for_app(page)
+    assert warning.evaluate("e => e.getBoundingClientRect().top + window.scrollY") < 768 - 100
+    tap(page, "r-anterior_knee-right")  # more taps keep the warning and keep the list hidden
+    page.wait_for_function("location.search.includes('anterior_knee')", timeout=30_000)
+    assert warning.is_visible() and page.get_by_text("Muscles whose trigger points").count() == 0
