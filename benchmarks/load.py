@@ -12,7 +12,7 @@ from /proc/PID/stat (user + system time of every thread); cpu_ms_per_click is th
 the run divided by the clicks (it also carries each session's first page run and the websocket work).
 
     python -m benchmarks.load [--json] [--sessions 20] [--seconds 30] [--think 1.0] [--soak SECONDS]
-                              [--url http://127.0.0.1:PORT [--pid PID ...]] [--warm-only]
+                              [--url http://127.0.0.1:PORT [--pid PID ...] [--aux-pid PID ...]] [--warm-only]
 
 --json is accepted for symmetry with the other benchmarks: the output is always the one JSON line.
 
@@ -166,7 +166,7 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
     """Run the sessions against a live server and summarise."""
     duration = args.soak or args.seconds
     stats, samples = Stats(args.sessions), []
-    rss_start, cpu_start = rss_mib(pids), cpu_s(pids)
+    rss_start, cpu_start, aux_start = rss_mib(pids), cpu_s(pids), cpu_s(args.aux_pid)
     begin = time.monotonic()
     stop_at = begin + duration
     threads = [threading.Thread(target=user, args=(url, i, args, stats, stop_at), daemon=True)
@@ -178,7 +178,7 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
         samples.append((time.monotonic() - begin, rss_mib(pids)))
     with contextlib.suppress(threading.BrokenBarrierError):  # a hung session only delays the reading
         stats.done.wait(timeout=args.timeout + 5)
-    rss_end, cpu_end = rss_mib(pids), cpu_s(pids)
+    rss_end, cpu_end, aux_end = rss_mib(pids), cpu_s(pids), cpu_s(args.aux_pid)
     stats.release.set()
     for t in threads:
         t.join(timeout=10)
@@ -186,6 +186,8 @@ def drive(url: str, pids: list[int], args: argparse.Namespace) -> dict:
     if cpu_start is not None and cpu_end is not None:
         out["server_cpu_s"] = round(cpu_end - cpu_start, 2)
         out["cpu_ms_per_click"] = round(1000 * (cpu_end - cpu_start) / out["clicks"], 1) if out["clicks"] else None
+    if aux_start is not None and aux_end is not None:  # nginx: the rest of what shares the cores, measured
+        out["aux_cpu_s"] = round(aux_end - aux_start, 2)
     return out
 
 
@@ -230,6 +232,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--think", type=float, default=1.0, help="mean pause between a person's clicks, s")
     p.add_argument("--url", help="existing server (loopback only); default: start one")
     p.add_argument("--pid", type=int, action="append", default=[], help="server process(es) to read memory of")
+    p.add_argument("--aux-pid", type=int, action="append", default=[],
+                   help="other processes on the same cores (nginx) whose CPU time to report as aux_cpu_s")
     p.add_argument("--soak", type=float, default=0.0, help="run this many seconds and report memory growth %%")
     p.add_argument("--timeout", type=float, default=60.0, help="per-run timeout, s")
     p.add_argument("--warm-only", action="store_true", help="only load the app once in one session (deploy use)")

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Run K Streamlit processes (127.0.0.1:8601..) behind nginx (127.0.0.1:8600) with sticky sessions.
 #
-#   deploy/scale_out.sh [-k K] [-p LB_PORT] [-b FIRST_APP_PORT] [-- COMMAND ...]
+#   deploy/scale_out.sh [-k K] [-p LB_PORT] [-b FIRST_APP_PORT] [-c] [-- COMMAND ...]
 #
 # With a COMMAND, runs it once everything is healthy, then stops everything and exits with its status;
-# without one, waits until Ctrl-C. COMMAND sees LB_URL (the nginx address), APP_PIDS (the app process ids)
-# and PID_ARGS ("--pid N" for each, for python -m benchmarks.load). Example:
+# without one, waits until Ctrl-C. COMMAND sees LB_URL (the nginx address), APP_PIDS (the app process ids),
+# PID_ARGS ("--pid N" for each, for python -m benchmarks.load) and AUX_ARGS ("--aux-pid N" for nginx's
+# processes, whose CPU time load.py reports as aux_cpu_s). -c pins app process i to CPU i mod nproc. Example:
 #
 #   deploy/scale_out.sh -k 2 -- sh -c '.venv/bin/python -m benchmarks.load --url "$LB_URL" $PID_ARGS --sessions 40'
 #
@@ -15,12 +16,14 @@ set -euo pipefail
 K=2
 LB_PORT=8600
 APP_PORT=8601
-while getopts "k:p:b:h" opt; do
+PIN=0
+while getopts "k:p:b:ch" opt; do
   case "$opt" in
     k) K="$OPTARG" ;;
     p) LB_PORT="$OPTARG" ;;
     b) APP_PORT="$OPTARG" ;;
-    *) sed -n '2,13p' "$0"; exit 2 ;;
+    c) PIN=1 ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -69,7 +72,9 @@ BACKENDS=()
 for i in $(seq 0 $((K - 1))); do
   port=$((APP_PORT + i))
   if port_busy "$port"; then echo "port $port is in use" >&2; exit 1; fi
-  (cd "$ROOT" && exec "$PYTHON" -m streamlit run explorer.py --server.address 127.0.0.1 --server.port "$port" \
+  pin=()
+  [ "$PIN" = 1 ] && pin=(taskset -c "$((i % $(nproc)))")
+  (cd "$ROOT" && exec "${pin[@]}" "$PYTHON" -m streamlit run explorer.py --server.address 127.0.0.1 --server.port "$port" \
      --server.headless true --server.fileWatcherType none --server.runOnSave false) \
      >"$RUN_DIR/app-$port.log" 2>&1 &
   APP_PIDS="$APP_PIDS $!"
@@ -92,6 +97,8 @@ done
 export LB_URL="http://127.0.0.1:$LB_PORT" APP_PIDS
 PID_ARGS="$(for pid in $APP_PIDS; do printf -- '--pid %s ' "$pid"; done)"
 export PID_ARGS
+AUX_ARGS="$(for pid in $NGINX_PID $(pgrep -P "$NGINX_PID" || true); do printf -- '--aux-pid %s ' "$pid"; done)"
+export AUX_ARGS
 wait_health "$LB_URL" 30
 echo "serving $LB_URL -> $K process(es) on ports $APP_PORT..$((APP_PORT + K - 1)) (pids $APP_PIDS)" >&2
 
