@@ -104,3 +104,15 @@ def test_red_flags_still_come_first_after_taps(new_page, app_url):
     tap(page, "r-anterior_knee-right")  # more taps keep the warning and keep the list hidden
     page.wait_for_function("location.search.includes('anterior_knee')", timeout=30_000)
     assert warning.is_visible() and page.get_by_text("Muscles whose trigger points").count() == 0
+
+
+
+def test_buttons_inside_the_fragment_still_leave_the_page(page, app_url, data):
+    name = data.conditions["tennis_elbow"].name
+    open_page(page, f"{app_url}/?redflags=none&regions=lateral_elbow:right&audience=student")
+    page.get_by_text("Conditions that fit these areas").wait_for(timeout=30_000)
+    page.locator("[data-testid=stMain] button", has_text=name).first.click()  # a fragment run that switches page
+    page.wait_for_function("document.querySelector('h1')?.innerText.startsWith('Conditions')", timeout=30_000)
+    wait_for_app(page)
+    page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
+    assert "condition=tennis_elbow" in page.url
