@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 import time
+import uuid
 from functools import partial
 
 import streamlit as st
@@ -20,6 +21,7 @@ from app.answers import after_matches, area_finder, match_line, typed_text_notes
 from app.callbacks.body_map import clear, on_muscle_pick, on_pick, on_tap, on_text, show_muscle
 from app.cards import muscle_card
 from app.components.body_map import body_map
+from app.errors import LOG, MESSAGE
 from app.maps import map_state_for, muscle_downloads, other_views_of, small_multiples_block
 from app.redflags import list_hidden, red_flag_question
 from app.setup import resources
@@ -75,7 +77,12 @@ def panel() -> None:
     state, shared = stored(BodyMapState), stored_shared()
     if outside_key(state, shared) != st.session_state.get(OUTSIDE):
         st.rerun(scope="app")
-    _draw(state, shared)
+    try:
+        _draw(state, shared)
+    except Exception as exc:  # as app/errors.py does for a page: a fragment run does not pass through it
+        error_id = uuid.uuid4().hex[:8]
+        LOG.error("body map fragment failed, error id %s", error_id, exc_info=exc)
+        st.error(MESSAGE.format(error_id=error_id), icon=":material/error:")
     sync_url()  # a fragment run skips explorer.py, which writes the address bar after full runs
     ctx = _run_ctx()
     if os.environ.get("TRIGGERMAP_TIMING") and ctx is not None and ctx.fragment_ids_this_run:
