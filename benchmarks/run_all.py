@@ -23,7 +23,7 @@ TIMEOUT_S = 900  # each script bounds its own run; this only catches a hang
 
 def run_one(name: str, extra: list[str]) -> dict:
     """Run `python -m benchmarks.<name>` and parse the last JSON line it printed."""
-    start = time.monotonic()
+    start, load = time.monotonic(), os.getloadavg()[0]
     try:
         proc = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", *extra], cwd=ROOT, capture_output=True,
                               text=True, timeout=TIMEOUT_S, check=False)
@@ -37,6 +37,8 @@ def run_one(name: str, extra: list[str]) -> dict:
     except json.JSONDecodeError as exc:
         return {"error": f"bad JSON line: {exc}"}
     result["wall_s"] = round(time.monotonic() - start, 1)
+    # the machine's 1-minute load average around the script: latencies mean little without it
+    result["run_all_loadavg_1m"] = [round(load, 2), round(os.getloadavg()[0], 2)]
     return result
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import re
 import statistics
 import sys
@@ -161,6 +162,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--clicks", type=int, default=12)
     args = parser.parse_args()
+    load_before = round(os.getloadavg()[0], 2)  # other work on the machine skews every latency here
     log = Path(tempfile.mkdtemp()) / "server.log"
     from triggermap.atlas import load_regions
 
@@ -186,7 +188,7 @@ def main() -> None:
               **{k: desktop[k] for k in ("tap_to_highlight_ms_p50", "tap_to_results_ms_p50", "click_payload_kib",
                                          "click_payload_sent_kib",
                                          "first_visit_kib", "first_visit_to_map_ms")},
-              "touch": touch}
+              "touch": touch, "loadavg_1m_before": load_before, "loadavg_1m_after": round(os.getloadavg()[0], 2)}
     sys.stdout.write(json.dumps(result) + "\n")
 
 
