@@ -96,7 +96,7 @@ def test_red_flags_still_come_first_after_taps(new_page, app_url):
     page.wait_for_function("decodeURIComponent(location.search).includes('sternum:midline')", timeout=30_000)
     assert page.get_by_text("Before the list: do you have any of these?").is_visible()
     assert page.get_by_text("Muscles whose trigger points").count() == 0
-    page.locator("[data-testid=stCheckbox] label", has_text="saddle").tap()
+    page.locator("[data-testid=stMain] [data-testid=stCheckbox] label").first.tap()  # a sign for these areas
     warning = page.locator("[data-testid=stAlertContentError]", has_text="See a doctor first")
     warning.wait_for(timeout=30_000)  # drawn above the map, outside the fragment
     wait_for_app(page)
