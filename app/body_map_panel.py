@@ -84,18 +84,18 @@ def panel() -> None:
         LOG.error("body map fragment failed, error id %s", error_id, exc_info=exc)
         st.error(MESSAGE.format(error_id=error_id), icon=":material/error:")
     sync_url()  # a fragment run skips explorer.py, which writes the address bar after full runs
-    ctx = _run_ctx()
-    if os.environ.get("TRIGGERMAP_TIMING") and ctx is not None and ctx.fragment_ids_this_run:
+    if os.environ.get("TRIGGERMAP_TIMING") and _fragment_run():
         # as explorer.py does, with the script thread's own CPU time (steady on a busy machine)
         sys.stderr.write(f"rerun_ms={1000 * (time.perf_counter() - started):.1f} "
                          f"cpu_ms={1000 * (time.thread_time() - cpu):.1f}\n")
 
 
-def _run_ctx():
-    """Streamlit's context of the running script (it says whether this is a fragment run)."""
+def _fragment_run() -> bool:
+    """Whether this run reruns only the fragment (explorer.py, which logs full runs, did not run)."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    return get_script_run_ctx()
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def _draw(state: BodyMapState, shared: Shared) -> None:
