@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from triggermap.labels import group_label, in_sentence, places
+from triggermap.labels import group_label, in_sentence, places, root_span
+from triggermap.lookup import ROOT_ORDER
 from triggermap.vocab import Group
 
 
@@ -45,3 +46,16 @@ def test_every_data_group_has_a_label(data):
 def test_no_patient_text_names_a_trigger_point_code(data):
     texts = [f"{tp.label} {tp.symptoms} {tp.aggravating}" for tp in data.trigger_points.values()]
     assert not [t for t in texts if re.search(r"\bTP\d", t)]
+
+
+@pytest.mark.parametrize(("roots", "expected"), [
+    ([], ""),
+    (["C6"], "C6"),
+    (["C5", "C6"], "C5–C6"),
+    (["C7", "C5", "C6", "C8", "T1"], "C5–T1"),                 # unordered input, across the C/T border
+    (["C5", "C7", "L5", "S1"], "C5, C7, L5–S1"),
+    (["CN XI", "C5", "C6"], "CN XI, C5–C6"),                   # cranial nerves first, as listed
+    (["T12", "L2"], "T12, L2"),                                 # L1 missing: no range
+])
+def test_root_span(roots, expected):
+    assert root_span(roots, ROOT_ORDER) == expected

@@ -39,6 +39,17 @@ ALLOWED = Allowed(regions=frozenset({"lateral_elbow", "sternum"}), muscles=froze
      BodyMapState(regions=[("lateral_elbow", "right")]), 2),
     (BodyMapState, {"junk": "1", "utm_source": "mail"}, BodyMapState(), 0),     # unknown keys: dropped silently
     (MusclesState, {"muscle": "supinator"}, MusclesState(muscle="supinator"), 0),
+    (MusclesState, {"search": " upper trap ", "area": "foot", "depth": "deep,superficial", "root": "C6,L5",
+                    "refers": "sternum"},
+     MusclesState(query="upper trap", groups=["foot"], depths=["deep", "superficial"], roots=["C6", "L5"],
+                  refers=["sternum"]), 0),
+    (MusclesState, {"search": "<b>x</b> [a](http://e.vil) :rotating_light:"},
+     MusclesState(query="<b>x</b> [a](http://e.vil) :rotating_light:"), 0),   # text box only: shown as typed
+    (MusclesState, {"search": "tr\u202eap\x00s"}, MusclesState(query="traps"), 0),  # hidden characters dropped
+    (MusclesState, {"search": "x" * 101}, MusclesState(), 1),
+    (MusclesState, {"depth": "deep,abyssal", "root": "Z9", "refers": "moon"}, MusclesState(depths=["deep"]), 3),
+    (SegmentsState, {"root": "L5", "muscle": "supinator"}, SegmentsState(root="L5", lookup="supinator"), 0),
+    (SegmentsState, {"muscle": "kraken"}, SegmentsState(), 1),
     (ConditionsState, {"condition": "tennis_elbow", "view": "foot"}, ConditionsState("tennis_elbow", "foot"), 0),
     (SegmentsState, {"root": "L5"}, SegmentsState(root="L5"), 0),
     (SegmentsState, {"start": "condition", "condition": "tennis_elbow", "root": "S1"},
@@ -63,6 +74,8 @@ def test_parse(cls, params, expected, n_notices):
     (Shared(flags=["rf_a"], flags_answered=True), {"redflags": "rf_a"}),
     (BodyMapState(regions=[("sternum", "midline")]), {"regions": "sternum:midline"}),
     (SegmentsState(root="L5"), {"root": "L5"}),
+    (SegmentsState(root="L5", lookup="supinator"), {"root": "L5", "muscle": "supinator"}),
+    (MusclesState(query="SCM", depths=["deep"], roots=["C6"]), {"search": "SCM", "depth": "deep", "root": "C6"}),
     (StudyState(seed=7), {"seed": "7"}),
     (StudyState(kind="click_the_zone", deck="all", seed=0), {"kind": "click_the_zone", "deck": "all", "seed": "0"}),
 ])
@@ -116,6 +129,8 @@ def test_stray_path_is_a_plain_unknown_slug(url, base, stray):
     (Shared, {"side": "https://e.vil/" + "x" * 50}, "Ignored unknown side `https:??e.vil?xxx...`."),
     (Shared, {"audience": ""}, "Ignored an empty audience."),
     (BodyMapState, {"regions": ","}, "Ignored an empty region."),
+    (MusclesState, {"depth": "[a](http://e.vil)"}, "Ignored unknown depth `?a??http:??e.vil?`."),
+    (MusclesState, {"search": "a" * 500}, "Ignored a search longer than 100 characters."),
 ])
 def test_notice_names_the_parameter_and_shows_the_value_as_code(cls, params, notice):
     state, notices = parse(cls, params, ALLOWED)

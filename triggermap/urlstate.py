@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, TypeVar
 
-from .echo import inert
+from .echo import inert, printable
+from .labels import DEPTH_LABELS
 from .selection import MAX_REGIONS
 from .vocab import BODY_SIDES, Audience, Mode, Side, ViewId
 
@@ -25,6 +26,8 @@ STUDY_KINDS = ("name_the_muscle", "click_the_zone", "which_muscles", "mixed")
 STUDY_DIFFICULTIES = ("easy", "hard")
 STUDY_DECKS = ("common", "all")
 SEGMENT_MODES = ("root", "condition")
+DEPTHS = tuple(DEPTH_LABELS)
+MAX_SEARCH = 100  # the Muscles search box's max_chars
 NONE = "none"  # red flags answered, none ticked
 T = TypeVar("T")
 
@@ -42,7 +45,7 @@ class Allowed:
 
 
 def _param(name: str, kind: str, allowed: Any, default: Any = MISSING, factory: Any = MISSING) -> Any:
-    """A dataclass field carried by the URL as `name` (kind: choice, flag, int, ids, regions)."""
+    """A dataclass field carried by the URL as `name` (kind: choice, flag, int, ids, regions, text)."""
     meta = {"param": name, "kind": kind, "allowed": allowed}
     if factory is not MISSING:
         return field(default_factory=factory, metadata=meta)
@@ -72,9 +75,14 @@ class BodyMapState:
 
 @dataclass
 class MusclesState:
-    """Muscles: the muscle whose card is open."""
+    """Muscles: the search text, the table's filters and the muscle whose card is open."""
 
     muscle: str | None = _param("muscle", "choice", "muscles", None)
+    query: str = _param("search", "text", MAX_SEARCH, "")
+    groups: list[str] = _param("area", "ids", "groups", factory=list)
+    depths: list[str] = _param("depth", "ids", DEPTHS, factory=list)
+    roots: list[str] = _param("root", "ids", "roots", factory=list)
+    refers: list[str] = _param("refers", "ids", "regions", factory=list)
 
 
 @dataclass
@@ -92,6 +100,7 @@ class SegmentsState:
     mode: str = _param("start", "choice", SEGMENT_MODES, "root")
     root: str = _param("root", "choice", "roots", "C6")
     condition: str | None = _param("condition", "choice", "conditions", None)
+    lookup: str | None = _param("muscle", "choice", "muscles", None)  # "Look up a muscle's roots"
 
 
 @dataclass
@@ -122,6 +131,12 @@ def _choices(spec: Any, allowed: Allowed) -> Any:
 
 def _read(kind: str, raw: str, choices: Any, notices: list[str], name: str) -> Any:
     """One parameter's value, or MISSING (with a notice) when it is not acceptable."""
+    if kind == "text":  # free text shown only inside a text box, never as markdown; hidden characters dropped
+        text = printable(raw, choices + 1).strip()
+        if len(text) > choices:
+            notices.append(f"Ignored a {name} longer than {choices} characters.")
+            return MISSING
+        return text
     if kind == "flag":
         return raw == choices
     if kind == "int":
@@ -157,13 +172,16 @@ def _regions(raw: str, region_ids: Any, notices: list[str]) -> list[tuple[str, s
 
 def parse(cls: type[T], params: Mapping[str, Any], allowed: Allowed) -> tuple[T, list[str]]:
     """Read a state from query parameters; ignore bad values, returning a short notice for each."""
-    params = {k: _clean(v) for k, v in dict(params).items()}
+    raw = {k: str(v) for k, v in dict(params).items()}
+    params = {k: _clean(v) for k, v in raw.items()}
     values: dict[str, Any] = {}
     notices: list[str] = []
     for f in fields(cls):  # type: ignore[arg-type]
         name = f.metadata.get("param")
         if isinstance(name, str) and name in params:
-            value = _read(f.metadata["kind"], params[name], _choices(f.metadata["allowed"], allowed), notices, name)
+            kind = f.metadata["kind"]
+            value = _read(kind, (raw if kind == "text" else params)[name], _choices(f.metadata["allowed"], allowed),
+                          notices, name)
             if value is not MISSING:
                 values[f.name] = value
     state = cls(**values)
