@@ -157,7 +157,7 @@ def test_radicular_condition_shows_its_roots(data):
 
 def test_picking_a_muscle_shows_its_roots_and_note(data):
     at = open_as("app/pages/segments.py", "clinician")
-    at.selectbox(key="seg_muscle_C6").select("brachialis").run()
+    at.selectbox(key="seg_lookup").select("brachialis").run()
     assert not at.exception
     m = data.muscles["brachialis"]
     assert f"roots: **{', '.join(m.roots)}**" in text_of(at)

@@ -118,7 +118,32 @@ def test_pain_drawing_export_buttons():
 
 def test_muscles_filter_by_referral_region():
     at = boot("app/pages/muscles.py")
-    at.multiselect[3].select("heel").run()
+    at.multiselect(key="ms_refers").select("heel").run()
     assert not at.exception
     names = set(at.dataframe[0].value["Muscle"])
     assert {"Soleus", "Quadratus plantae"} <= names and "Temporalis" not in names
+
+
+@pytest.mark.parametrize(("audience", "labels"), [
+    ("patient", ["Body area", "Depth", "Refers pain to"]),       # no Root filter: the Roots column is hidden too
+    ("student", ["Body area", "Depth", "Root", "Refers pain to"]),
+    ("clinician", ["Body area", "Depth", "Root", "Refers pain to"]),
+])
+def test_muscles_filters_follow_the_columns(audience, labels):
+    at = boot("app/pages/muscles.py", {"audience": audience})
+    assert [m.label for m in at.multiselect] == labels
+    assert ("Roots" in at.dataframe[0].value.columns) is (audience != "patient")
+
+
+@pytest.mark.parametrize(("params", "names", "absent"), [
+    ({"search": "traps"}, {"Upper trapezius"}, "Soleus"),
+    ({"depth": "deep", "area": "leg"}, {"Tibialis posterior"}, "Soleus"),
+    ({"root": "C5", "audience": "clinician"}, {"Supraspinatus"}, "Soleus"),
+    ({"root": "C5"}, {"Supraspinatus", "Soleus"}, "Nothing"),        # a patient sees no root filter: not applied
+    ({"refers": "heel", "area": "moon"}, {"Soleus"}, "Temporalis"),   # an unknown area is dropped, not an error
+])
+def test_muscles_filters_come_from_the_link(params, names, absent):
+    at = boot("app/pages/muscles.py", params)
+    assert not at.exception
+    shown = set(at.dataframe[0].value["Muscle"])
+    assert names <= shown and absent not in shown

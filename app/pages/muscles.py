@@ -8,10 +8,11 @@ import streamlit as st
 from app.callbacks.muscles import on_list_pick, on_table_pick, show_on_map
 from app.cards import muscle_card
 from app.setup import page_setup
-from app.state import page_state
-from triggermap.labels import DEPTH_LABELS, RISK_LABELS, group_label
+from app.state import bind, page_state
+from triggermap.labels import DEPTH_LABELS, RISK_LABELS, group_label, root_span
+from triggermap.lookup import ROOT_ORDER
 from triggermap.textmatch import Matcher
-from triggermap.urlstate import BodyMapState, MusclesState
+from triggermap.urlstate import MAX_SEARCH, BodyMapState, MusclesState
 
 ctx = page_setup(MusclesState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
@@ -24,32 +25,59 @@ def muscle_matcher():
     return Matcher({m.id: [m.name, *m.synonyms] for m in data.muscles.values()})
 
 
-cols = st.columns([3, 2, 2, 2, 2])
-query = cols[0].text_input("Search", placeholder="e.g. traps, SCM, QL, calf", max_chars=100)
-groups = cols[1].multiselect("Body area", sorted({m.group for m in data.muscles.values()}, key=group_label),
-                             format_func=group_label)
-depths = cols[2].multiselect("Depth", list(DEPTH_LABELS), format_func=DEPTH_LABELS.get)
-roots = cols[3].multiselect("Root", sorted(ranker.roots, key=lambda r: (r[0], len(r), r)))
-refers = cols[4].multiselect("Refers pain to", sorted(labels, key=labels.get), format_func=labels.get,
-                             help="Muscles whose essential or spillover zone includes any of these regions")
+def filters() -> None:
+    """Search box and filters, bound to the page state; they wrap onto more lines on narrow screens."""
+    st.text_input("Search", placeholder="e.g. traps, SCM, QL", max_chars=MAX_SEARCH, **bind("ms_query", state, "query"))
+    options = {"groups": sorted({m.group for m in data.muscles.values()}, key=group_label),
+               "depths": list(DEPTH_LABELS), "refers": sorted(labels, key=labels.get),
+               "roots": sorted(ranker.roots, key=lambda r: (r[0], len(r), r))}
+    for attr, allowed in options.items():  # a linked value this list does not offer is dropped, never an error
+        setattr(state, attr, [v for v in getattr(state, attr) if v in allowed])
+    with st.container(horizontal=True, gap="small"):
+        st.multiselect("Body area", options["groups"], format_func=group_label, placeholder="Any", width=210,
+                       **bind("ms_groups", state, "groups"))
+        st.multiselect("Depth", options["depths"], format_func=DEPTH_LABELS.get, placeholder="Any", width=170,
+                       **bind("ms_depths", state, "depths"))
+        if audience != "patient":  # roots are for professionals, like the Roots column
+            st.multiselect("Root", options["roots"], placeholder="Any", width=150, **bind("ms_roots", state, "roots"))
+        st.multiselect("Refers pain to", options["refers"], format_func=labels.get, placeholder="Any", width=230,
+                       help="Muscles whose main or spillover zone includes any of these areas",
+                       **bind("ms_refers", state, "refers"))
 
-ids = [m for m, _ in muscle_matcher().rank(query, limit=40, cutoff=60)] if query.strip() else \
+
+filters()
+roots = state.roots if audience != "patient" else []  # a patient never sees the root filter, so it never applies
+ids = [m for m, _ in muscle_matcher().rank(state.query, limit=40, cutoff=60)] if state.query.strip() else \
     sorted(data.muscles, key=lambda m: data.muscles[m].name)
 rows = [data.muscles[m] for m in ids]
-rows = [m for m in rows if (not groups or m.group in groups) and (not depths or m.depth in depths)
-        and (not roots or set(roots) & set(m.roots))
-        and (not refers or set(refers) & {r for zone in ranker.pattern(m.id) for r in zone})]
+rows = [m for m in rows if (not state.groups or m.group in state.groups)
+        and (not state.depths or m.depth in state.depths) and (not roots or set(roots) & set(m.roots))
+        and (not state.refers or set(state.refers) & {r for zone in ranker.pattern(m.id) for r in zone})]
 table = pd.DataFrame({"Muscle": [m.name for m in rows], "Area": [group_label(m.group) for m in rows],
-                      "Depth": [DEPTH_LABELS[m.depth] for m in rows], "Roots": [", ".join(m.roots) for m in rows],
+                      "Depth": [DEPTH_LABELS[m.depth] for m in rows],
+                      "Roots": [root_span(m.roots, ROOT_ORDER) for m in rows],
                       "Needling risk": [RISK_LABELS[m.needling_risk] for m in rows]})
 if audience == "patient":  # roots are for professionals; patients get the plain columns
     table = table.drop(columns=["Roots"])
 ss = st.session_state
+
+
+def table_layout(large: bool) -> dict:
+    """Table size: in large print the columns get fixed widths and rows taller than 4 rem, which makes the grid
+    wrap long names instead of pushing Roots and Needling risk off a tablet's screen (Streamlit wraps cell text
+    only in rows taller than 4 rem)."""
+    if not large:  # at normal size every column fits a 1024-px tablet with the sidebar open
+        return {"height": 320}
+    widths = {"Muscle": 185, "Area": 95, "Depth": 105, "Roots": 70, "Needling risk": 100}
+    return {"height": 520, "row_height": 104,
+            "column_config": {c: st.column_config.TextColumn(width=w) for c, w in widths.items()}}
+
+
 row_ids = [m.id for m in rows]
 st.caption(f"{len(rows)} of {len(data.muscles)} muscles")
 # st.dataframe takes no args=: the partial carries them (the state object and this run's row order)
 st.dataframe(table, hide_index=True, on_select=partial(on_table_pick, state, row_ids), selection_mode="single-row",
-             width="stretch", height=320, key="muscle_table")
+             width="stretch", key="muscle_table", **table_layout(ctx.large_print))
 # keep the list in step with the table and the URL; set before the widget is drawn, as Streamlit requires
 ss.muscle_open = state.muscle if state.muscle in row_ids else None
 st.selectbox("Open a muscle", row_ids, index=None, key="muscle_open", on_change=on_list_pick, args=(state,),
