@@ -1,6 +1,7 @@
 """Hostile link values on every page, in Chromium: the notice shows them as inert code, never a link or an emoji."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -9,7 +10,8 @@ PAGES = ["/", "/muscles", "/conditions", "/needling", "/segments", "/study"]
 # Each link carries one value Streamlit's markdown would turn into a live link and one it would turn into an emoji,
 # in two parameters the page reads: the body map's own, or the shared ones every page reads (a page drops another
 # page's parameters without a word, so nothing of them is echoed).
-KEYS = {"/": (("view", "view"), ("regions", "region"))}
+KEYS = {"/": (("view", "view"), ("regions", "region")), "/muscles": (("depth", "depth"), ("refers", "refers")),
+        "/segments": (("muscle", "muscle"), ("root", "root"))}
 SHARED_KEYS = (("side", "side"), ("audience", "audience"))
 LINKS = {"view-link": ("www.evil.example", ":rotating_light:"),
          "regions-link": (":rotating_light:", "www.evil.example")}
@@ -48,3 +50,15 @@ def test_hostile_link_values_are_shown_inert(page, app_url, path, link):
     assert not any("<a " in t or "evil.example\"" in t or SIREN in t for t in toasts), toasts
     assert page.locator("a[href*='evil.example']").count() == 0, "a notice made a live link"
     assert SIREN not in page.locator("body").inner_text(), "a notice rendered an emoji shortcode"
+
+
+def test_linked_search_text_stays_inside_the_box(page, app_url):
+    text = "[x](https://www.evil.example) :rotating_light: <b>b</b>"
+    page.goto(f"{app_url}/muscles?search={quote(text)}")
+    box = page.get_by_role("textbox", name="Search")
+    box.wait_for(timeout=60_000)
+    page.wait_for_function("document.querySelector('input[aria-label=Search]')?.value.length > 0", timeout=60_000)
+    assert box.input_value() == text  # shown as typed, in a text box: nothing in it is rendered
+    assert page.locator("a[href*='evil.example']").count() == 0
+    assert SIREN not in page.locator("body").inner_text()
+    assert "No muscle matches" in page.locator("[data-testid=stMain]").inner_text()

@@ -127,3 +127,47 @@ def test_back_returns_to_the_previous_page(new_page, app_url):
         page.wait_for_function(f"document.querySelector('h1')?.innerText.startsWith({title!r})", timeout=30_000)
         wait_for_app(page)
     assert "regions=lateral_elbow" in page.url
+
+
+def test_muscles_filters_and_segments_lookup_survive_pages_and_reload(new_page, app_url):
+    page = new_page()
+    open_page(page, f"{app_url}/muscles?audience=clinician")
+    search = page.get_by_role("textbox", name="Search")
+    search.fill("trap")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"search=trap"), timeout=30_000)
+    wait_for_app(page)
+    page.get_by_test_id("stMultiSelect").filter(has_text="Depth").click()
+    page.get_by_role("option", name="Superficial").click()
+    page.wait_for_url(re.compile(r"depth=superficial"), timeout=30_000)
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    for step in ("away", "reload"):
+        if step == "away":
+            go(page, "Body map")
+            go(page, "Muscles")
+        else:
+            page.reload()
+            wait_for_app(page)
+        assert page.get_by_role("textbox", name="Search").input_value() == "trap", step
+        assert "Superficial" in page.get_by_test_id("stMultiSelect").filter(has_text="Depth").inner_text(), step
+        assert "search=trap" in page.url and "depth=superficial" in page.url, step
+        count = re.search(r"(\d+) of (\d+) muscles", page.locator("[data-testid=stMain]").inner_text())
+        shown, total = map(int, count.groups())
+        assert 0 < shown < total, step  # the filters apply, not only show
+
+    go(page, "IMS segments")
+    page.get_by_role("combobox", name="Look up a muscle's roots").click()
+    page.keyboard.type("Brachialis")
+    page.get_by_role("option", name="Brachialis", exact=True).click()
+    page.wait_for_url(re.compile(r"muscle=brachialis"), timeout=30_000)
+    wait_for_app(page)
+    for step in ("picked", "away", "reload"):
+        if step == "away":
+            go(page, "Muscles")
+            go(page, "IMS segments")
+        elif step == "reload":
+            page.reload()
+            wait_for_app(page)
+        assert "Brachialis — roots:" in page.locator("[data-testid=stMain]").inner_text(), step
+        assert "muscle=brachialis" in page.url, step

@@ -80,11 +80,11 @@ def muscle_lists(root: str, seg: dict) -> None:
                     "the shortened muscles in the limb or trunk.")
     st.caption("Roots as listed in the sources for each muscle, key muscles first where the sources name "
                "them; the IMS approach after Gunn.")
-    options = [None, *seg["muscles"], *seg["paraspinal"]]
+    options = [*seg["muscles"], *seg["paraspinal"]]
     if state.lookup not in options:  # a muscle of another root (or from a link) is never kept
         state.lookup = None
     st.selectbox("Look up a muscle's roots", options, **bind("seg_lookup", state, "lookup"),
-                 format_func=lambda m: "Pick a muscle…" if m is None else data.muscles[m].name)
+                 placeholder="Pick a muscle…", format_func=lambda m: data.muscles[m].name)
     if state.lookup:
         m = data.muscles[state.lookup]
         st.markdown(f"**{m.name}** — roots: **{', '.join(m.roots)}** · nerve: {m.nerve}")
