@@ -1,5 +1,7 @@
 """Study page headless (AppTest): boot, answer cards through the widgets, see feedback and the review."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -47,24 +49,71 @@ def test_answering_multiple_choice_shows_feedback(data, ranker, right):
     box = (at.success if right else at.error)
     assert box and name in box[0].value and ("Right" in box[0].value) is right
     assert any(name in m.value and "main zone" in m.value for m in at.markdown)
-    assert at.metric[0].value == "1" and at.metric[1].value == ("1" if right else "0")
+    assert any(f"Answered **1** · Right **{int(right)}**" in m.value for m in at.markdown)
     assert bool([e for e in at.expander if "Review your mistakes" in e.label]) is not right
     next(b for b in at.button if b.label == "Next question").click().run()
     assert not at.exception and current(at).id != card.id
     assert not at.success and not at.error
 
 
-def test_which_muscles_ticks_are_scored(data):
-    at = boot_study()
+def answer_which_muscles(at, ticks):
+    """Switch to 'which muscles', tick some options and check; return the card."""
     at.radio(key="study_kind").set_value("which_muscles").run()
     card = current(at)
     assert card.kind == "which_muscles"
     for box in at.checkbox:
-        if any(box.key.endswith(f"_{m}") for m in card.answer):
+        if any(box.key.endswith(f"_{m}") for m in ticks(card)):
             box.check()
     check_button(at).click().run()
     assert not at.exception
+    return card
+
+
+def test_which_muscles_ticks_are_scored(data):
+    at = boot_study()
+    answer_which_muscles(at, lambda card: card.answer)
     assert at.success and "Score 100%" in at.success[0].value
+
+
+def map_states(at):
+    """The state dict of each body map on the page, in page order."""
+    return [json.loads(e.proto.json)["state"] for e in at.get("bidi_component")
+            if e.proto.component_name == "triggermap.body_map_state"]
+
+
+def test_which_muscles_answer_shows_the_area_beside_one_pattern_at_a_time(data, ranker):
+    at = boot_study()
+    card = answer_which_muscles(at, lambda card: [])
+    area, pattern = map_states(at)
+    assert area["cls"].get("sel") and not area["cls"].get("ess")      # the area asked, in blue, alone
+    caption = " ".join(c.value for c in at.caption)
+    assert "Blue: the pain area asked about" in caption and "Green: the muscle" in caption
+    picker = at.radio(key=next(r.key for r in at.radio if r.label == "Show the pattern of"))
+    assert list(picker.options) == [data.muscles[m].name + (" (right answer)" if m in card.answer else "")
+                                    for m in card.options]
+    for muscle in card.options:  # each option's pattern on its own, the right ones and the distractors
+        picker.set_value(muscle).run()
+        assert any(m.value.startswith(f"**Pattern of {data.muscles[muscle].name}**") for m in at.markdown)
+        pattern = map_states(at)[1]  # the main zone drawn, on another view if this one does not show it
+        assert pattern["cls"].get("ess") and {i.split("-")[1] for i in pattern["cls"]["ess"]} <= set(
+            ranker.pattern(muscle)[0])
+
+
+def test_click_the_zone_answer_shows_the_marks_beside_the_main_zone(data):
+    at = boot_study()
+    at.radio(key="study_kind").set_value("click_the_zone").run()
+    card = current(at)
+    at.selectbox(key=f"study_view_{card.id}").set_value("posterior").run()
+    at.text_input(key="study_text").input("outer elbow").run()
+    marked = at.session_state["study_regions"]
+    check_button(at).click().run()
+    assert not at.exception
+    marks, zone = map_states(at)
+    assert marks["cls"]["sel"] == [f"r-{r}-{s}" for r, s in marked]      # every mark, in blue
+    assert zone["cls"].get("ess") and not zone["cls"].get("sel")
+    assert any(m.value == "**Your marks**" for m in at.markdown)
+    assert any(m.value.startswith(f"**Main zone of {data.muscles[card.muscle].name}**") for m in at.markdown)
+    assert "Blue: the areas you marked" in " ".join(c.value for c in at.caption)
 
 
 def test_filters_build_a_matching_deck(data):
@@ -89,6 +138,7 @@ def body_maps(at):
 def test_click_the_zone_answer_can_be_typed(data, text, marks):
     at = boot_study()
     at.radio(key="study_kind").set_value("click_the_zone").run()
+    at.selectbox(key=f"study_view_{current(at).id}").set_value("posterior").run()  # the random card's view may lack it
     at.text_input(key="study_text").input(text).run()
     assert not at.exception
     marked = at.session_state["study_regions"]

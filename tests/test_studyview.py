@@ -3,7 +3,7 @@
 import pytest
 
 from triggermap.quiz import Card, Session
-from triggermap.studyview import Words, review_lines, verdict
+from triggermap.studyview import MapPanel, Words, map_caption, map_panels, review_lines, score_line, verdict
 
 PATTERNS = {"ql": (["hip", "buttock"], ["groin"]), "lt": (["buttock"], ["low_back"]), "sol": (["heel"], ["calf"])}
 WORDS = Words(names=lambda ids: ", ".join(i.upper() for i in ids) or "nothing",
@@ -25,7 +25,7 @@ def fb(card, response, correct, score=0.0):
      ["Overlap with the main zone: 33%", "Hit: hip.", "Missed: buttock.", "Outside the main zone (blue): calf."],
      ("ql",)),
     (WHICH, fb(WHICH, ["lt", "ql"], True, 1.0), True, ["Score 100%", "Right answers: **LT, QL**",
-                                                       "map now shows their patterns"], ("lt", "ql")),
+                                                       "Compare each muscle's pattern"], ("lt", "ql")),
 ])
 def test_verdict(card, feedback, correct, words, muscles):
     got = verdict(card, feedback, WORDS)
@@ -43,3 +43,40 @@ def test_review_lines_name_what_was_asked_and_what_was_right():
         "Main zone of QL: you answered calf; right: **buttock, hip**",
         "Muscles with a main zone on the buttock: you answered nothing; right: **LT, QL**",
     ]
+
+
+@pytest.mark.parametrize(("card", "answered", "picked", "panels"), [
+    (NAME, False, None, [MapPanel("", "pattern", ("ql",))]),                 # no muscle or × before the answer
+    (NAME, True, None, [MapPanel("", "answer", ("ql",))]),
+    (CLICK, False, None, [MapPanel("", "marks")]),
+    (CLICK, True, None, [MapPanel("Your marks", "marks"), MapPanel("Main zone of QL", "answer", ("ql",))]),
+    (WHICH, False, None, [MapPanel("", "area")]),
+    (WHICH, True, None, [MapPanel("The pain area asked about", "area"), MapPanel("Pattern of LT", "answer", ("lt",))]),
+    (WHICH, True, "sol", [MapPanel("The pain area asked about", "area"),          # a wrong option can be compared
+                          MapPanel("Pattern of SOL", "answer", ("sol",))]),
+    (WHICH, True, "moon", [MapPanel("The pain area asked about", "area"), MapPanel("Pattern of LT", "answer", ("lt",))]),
+])
+def test_map_panels_one_pattern_at_a_time_beside_the_question(card, answered, picked, panels):
+    assert map_panels(card, answered, WORDS, picked) == panels
+
+
+@pytest.mark.parametrize(("panels", "elsewhere", "has", "lacks"), [
+    ([MapPanel("", "pattern")], (), ["Dark orange", "spillover"], ["Blue", "Green", "Also drawn"]),
+    ([MapPanel("", "answer")], ("Back",), ["Dark orange", "Green: the muscle", "Also drawn on: Back."], ["Blue"]),
+    ([MapPanel("", "marks")], (), ["Blue: the areas you marked."], ["orange", "Green"]),
+    ([MapPanel("", "area")], (), ["Blue: the pain area asked about."], ["orange", "Green"]),
+    ([MapPanel("a", "area"), MapPanel("b", "answer")], (), ["Blue: the pain area", "Dark orange", "Green"], ["marked"]),
+    ([MapPanel("a", "marks"), MapPanel("b", "answer")], (), ["Blue: the areas you marked", "Dark orange"], ["asked"]),
+])
+def test_map_caption_names_only_what_is_drawn(panels, elsewhere, has, lacks):
+    text = map_caption(panels, elsewhere)
+    assert all(h in text for h in has) and not any(x in text for x in lacks), text
+
+
+@pytest.mark.parametrize(("answered", "right", "points", "queue", "line"), [
+    (0, 0, 0.0, 10, "Answered **0** · Right **0** · Average score **–** · Cards left **10**"),
+    (2, 1, 1.5, 9, "Answered **2** · Right **1** · Average score **75%** · Cards left **9**"),
+])
+def test_score_line(answered, right, points, queue, line):
+    session = Session("mixed", None, "easy", 1, {}, ["x"] * queue, answered=answered, right=right, points=points)
+    assert score_line(session) == line

@@ -12,6 +12,9 @@ from typing import Any
 from .quiz import PASS, Card, Session
 
 Pattern = tuple[Sequence[str], Sequence[str]]
+BLUE = {"marks": "Blue: the areas you marked.", "area": "Blue: the pain area asked about."}
+PATTERN_KEY = "Dark orange: main (essential) pain zone. Light orange, dotted: spillover zone."
+MUSCLE_KEY = "Green: the muscle; ×: its trigger points."
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,58 @@ class Verdict:
     correct: bool
     text: str
     muscles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    """One map of the card: its heading (empty when it is the only map), what it shades and for which muscles.
+
+    show: "marks" (the student's marked areas), "area" (the area a 'which muscles' card asks about),
+    "pattern" (a pattern alone: the question) or "answer" (a pattern with its muscle and trigger points).
+    """
+
+    heading: str
+    show: str
+    muscles: tuple[str, ...] = ()
+
+
+def score_line(session: Session) -> str:
+    """The deck's score on one line, short enough for a phone (markdown)."""
+    average = f"{session.points / session.answered:.0%}" if session.answered else "–"
+    return (f"Answered **{session.answered}** · Right **{session.right}** · Average score **{average}** · "
+            f"Cards left **{len(session.queue)}**")
+
+
+def shown_pattern(card: Card, picked: str | None) -> str:
+    """The muscle whose pattern a 'which muscles' answer shows: the one picked, else the first right answer."""
+    return picked if picked in card.options else (card.answer or card.options)[0]
+
+
+def map_panels(card: Card, answered: bool, words: Words, picked: str | None = None) -> list[MapPanel]:
+    """The maps of a card: one while it is asked; after the answer the student's side next to the right one."""
+    if card.kind == "name_the_muscle":
+        return [MapPanel("", "answer" if answered else "pattern", (card.muscle,))]
+    if card.kind == "click_the_zone":
+        return [MapPanel("Your marks", "marks"), MapPanel(f"Main zone of {words.names([card.muscle])}", "answer",
+                                                          (card.muscle,))] if answered else [MapPanel("", "marks")]
+    if not answered:
+        return [MapPanel("", "area")]
+    muscle = shown_pattern(card, picked)
+    return [MapPanel("The pain area asked about", "area"), MapPanel(f"Pattern of {words.names([muscle])}", "answer",
+                                                                     (muscle,))]
+
+
+def map_caption(panels: Sequence[MapPanel], elsewhere: Sequence[str] = ()) -> str:
+    """The key under the maps, naming only what they draw."""
+    shows = [p.show for p in panels]
+    parts = [BLUE[s] for s in shows if s in BLUE]
+    if {"pattern", "answer"} & set(shows):
+        parts.append(PATTERN_KEY)
+    if "answer" in shows:
+        parts.append(MUSCLE_KEY)
+    if elsewhere:
+        parts.append(f"Also drawn on: {', '.join(elsewhere)}.")
+    return " ".join(parts)
 
 
 def shown_muscles(card: Card) -> tuple[str, ...]:
@@ -50,7 +105,7 @@ def verdict(card: Card, feedback: dict[str, Any], words: Words) -> Verdict:
                   + (f" Outside the main zone (blue): {words.places(sorted(got - want))}." if got - want else ""))
     else:
         detail = (f"Score {value:.0%} (pass: {PASS[card.kind]:.0%}). Right answers: **{words.names(card.answer)}**. "
-                  f"You ticked: {words.names(feedback['response'])}. The map now shows their patterns.")
+                  f"You ticked: {words.names(feedback['response'])}. Compare each muscle's pattern with the area on the maps.")
     return Verdict(ok, f"{lead} {detail}", shown_muscles(card))
 
 

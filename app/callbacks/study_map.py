@@ -9,7 +9,9 @@ from app.setup import resources
 from triggermap.answers import find_areas
 from triggermap.mapstate import map_state, muscle_elements, pattern_classes, point_elements, selection_classes
 from triggermap.picture import marks_of
+from triggermap.quiz import Card
 from triggermap.selection import apply_tap
+from triggermap.studyview import MapPanel
 
 
 def on_study_tap(event: dict) -> None:
@@ -28,27 +30,18 @@ def on_study_text(shown: list[tuple[str, str]]) -> None:
     ss.study_text = ""
 
 
-def study_state(card, feedback, view_id: str, marked: list[tuple[str, str]]) -> dict:
-    """The map for a card: the student's marks, the pattern to name, the area asked, or the answer."""
+def panel_state(panel: MapPanel, card: Card, view_id: str, marked: list[tuple[str, str]],
+                interactive: bool = False) -> dict:
+    """The map state of one panel: the student's marks, the area asked, a pattern, or a pattern with its muscle."""
     data, ranker = resources()[:2]
     view = data.atlas.views[view_id]
-    pattern = pattern_classes(view, *ranker.pattern(card.muscle))
-    if card.kind == "click_the_zone":
-        if feedback is None:
-            return map_state("pain", {"sel": selection_classes(marked)})
-        extra = [(r, s) for r, s in marked if r not in card.answer]  # marks outside the main zone stay blue
-        return map_state("static", {**pattern, "sel": selection_classes(extra),
-                                    "fill": muscle_elements(view, [card.muscle], "right")})
-    if card.kind == "which_muscles":
+    if panel.show == "marks":
+        return map_state("pain" if interactive else "static", {"sel": selection_classes(marked)})
+    if panel.show == "area":
         sides = {r: "midline" if data.atlas.regions[r].midline else "right" for r in card.area}
-        asked = {"sel": selection_classes(sides.items())}
-        if feedback is None:
-            return map_state("static", asked)
-        right = list(card.answer)  # after the answer: the right muscles' patterns, shapes and ×, the area on top
-        return map_state("static", {**pattern_classes(view, *ranker.pattern(*right)), **asked,
-                                    "fill": muscle_elements(view, right, "right"),
-                                    "on": point_elements(view, marks_of(data, view_id), right, "right")})
-    if feedback is None:  # no muscle or × yet: they would give the answer away
+        return map_state("static", {"sel": selection_classes(sides.items())})
+    pattern = pattern_classes(view, *ranker.pattern(*panel.muscles))
+    if panel.show == "pattern":  # no muscle or × yet: they would give the answer away
         return map_state("static", pattern)
-    return map_state("static", {**pattern, "fill": muscle_elements(view, [card.muscle], "right"),
-                                "on": point_elements(view, marks_of(data, view_id), [card.muscle], "right")})
+    return map_state("static", {**pattern, "fill": muscle_elements(view, panel.muscles, "right"),
+                                "on": point_elements(view, marks_of(data, view_id), panel.muscles, "right")})

@@ -3,14 +3,23 @@
 import streamlit as st
 
 from app.callbacks.study import check_ticks, clear_marks, deck, new_deck, next_card, on_list, submit
-from app.callbacks.study_map import on_study_tap, on_study_text, study_state
+from app.callbacks.study_map import on_study_tap, on_study_text, panel_state
 from app.cards import sources_list
 from app.components.body_map import body_map
 from app.setup import page_setup
 from app.state import bind
 from triggermap.labels import group_label, places
 from triggermap.quiz import DIFFICULTIES, KINDS, Bank, Session
-from triggermap.studyview import Words, review_lines, verdict
+from triggermap.studyview import (
+    MapPanel,
+    Words,
+    map_caption,
+    map_panels,
+    review_lines,
+    score_line,
+    shown_pattern,
+    verdict,
+)
 from triggermap.urlstate import STUDY_DECKS, StudyState
 from triggermap.vocab import ViewId
 
@@ -18,7 +27,6 @@ KIND_NAMES = {"name_the_muscle": "Name the muscle", "click_the_zone": "Click the
               "which_muscles": "Which muscles?", "mixed": "Mixed"}
 DECK_NAMES = {"common": "Common muscles", "all": "All muscles"}
 VIEW_NAMES = ViewId.labels()
-PATTERN_KEY = "Dark orange: main (essential) pain zone. Light orange, dotted: spillover zone."
 
 ctx = page_setup(StudyState)
 data, ranker, labels, state = ctx.data, ctx.ranker, ctx.labels, ctx.state
@@ -56,26 +64,53 @@ def area_list(table) -> None:
         st.caption("No area on this view matches what you typed; try another view or other words.")
 
 
+def drawn_regions(card, panel: MapPanel) -> set[str]:
+    """The regions a panel shades, to name the other views that show them too."""
+    if panel.show == "area":
+        return set(card.area)
+    if panel.show == "marks":
+        return {r for r, _ in ss.study_regions}
+    return set(ranker.pattern(*panel.muscles)[0])
+
+
+def panel_view(panel: MapPanel, view_id: str) -> str:
+    """The view chosen, or for a pattern whose main zone it does not show (a distractor's), the pattern's best."""
+    if panel.show != "answer" or set(ranker.pattern(*panel.muscles)[0]) & bank.views[view_id]:
+        return view_id
+    return bank.best_view(ranker.pattern(*panel.muscles)[0])
+
+
 def draw_map(card, feedback) -> None:
-    """The body view with the card's pattern, area or the student's marks; after an answer, the right patterns."""
+    """The card's map while it is asked; after the answer the student's marks or the area asked, next to a
+    right pattern (for 'which muscles', one muscle's at a time, picked above the maps)."""
     views = list(data.atlas.views)
     view_id = st.selectbox("View", views, index=views.index(card.view), key=f"study_view_{card.id}",
                            format_func=VIEW_NAMES.get)
-    state = study_state(card, feedback, view_id, ss.study_regions)
+    picked = None
+    if feedback is not None and card.kind == "which_muscles":
+        right = set(card.answer)
+        picked = st.radio("Show the pattern of", card.options, index=card.options.index(shown_pattern(card, None)),
+                          key=f"study_pick_{card.id}_{card.misses + card.streak}",
+                          format_func=lambda m: data.muscles[m].name + (" (right answer)" if m in right else ""))
+    panels = map_panels(card, feedback is not None, words, picked)
     if card.kind == "click_the_zone" and feedback is None:
-        body_map("study_map", view_id, False, state, on_study_tap)
-        st.caption("Tap or click an area to mark it, again to unmark (or Tab to it and press Enter). "
+        body_map("study_map", view_id, False, panel_state(panels[0], card, view_id, ss.study_regions, True),
+                 on_study_tap)
+        st.caption("Tap or click an area to mark it (blue), again to unmark (or Tab to it and press Enter). "
                    "R and L are the patient's sides.")
         area_list(sorted({(sh.id, sh.side) for sh in data.atlas.views[view_id].regions}))
-    else:
-        body_map("study_picture", view_id, False, state)
-        answered = feedback is not None and card.kind == "which_muscles"
-        shown = card.area if card.kind == "which_muscles" and not answered else ranker.pattern(
-            *(card.answer if answered else [card.muscle]))[0]
-        elsewhere = [VIEW_NAMES[v] for v, regions in bank.views.items() if v != view_id and set(shown) & regions]
-        key = ("Blue: the pain area. " + (PATTERN_KEY + " " if answered else "")) \
-            if card.kind == "which_muscles" else PATTERN_KEY + " "
-        st.caption(key + (f"Also drawn on: {', '.join(elsewhere)}." if elsewhere else ""))
+        return
+    cols = st.columns(len(panels), gap="small")
+    for n, (col, panel) in enumerate(zip(cols, panels, strict=True)):
+        shown = panel_view(panel, view_id)
+        with col:
+            if panel.heading:
+                st.markdown(f"**{panel.heading}**" + (f" ({VIEW_NAMES[shown]})" if shown != view_id else ""))
+            body_map("study_picture" + (f"_{n}" if n else ""), shown, False,
+                     panel_state(panel, card, shown, ss.study_regions))
+    shown = set().union(*(drawn_regions(card, p) for p in panels))
+    elsewhere = [VIEW_NAMES[v] for v, regions in bank.views.items() if v != view_id and shown & regions]
+    st.caption(map_caption(panels, elsewhere))
 
 
 def ask(card) -> None:
@@ -124,12 +159,8 @@ def review(session: Session) -> None:
 
 
 def tally(session: Session) -> None:
-    """Score line for the deck."""
-    cols = st.columns(4)
-    cols[0].metric("Answered", session.answered)
-    cols[1].metric("Right", session.right)
-    cols[2].metric("Average score", f"{session.points / session.answered:.0%}" if session.answered else "–")
-    cols[3].metric("Cards left", len(session.queue))
+    """Score line for the deck: one line (two on a phone), so the question stays on the first screen."""
+    st.markdown(score_line(session))
 
 
 st.title("Study")
