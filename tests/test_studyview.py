@@ -3,7 +3,7 @@
 import pytest
 
 from triggermap.quiz import Card, Session
-from triggermap.studyview import MapPanel, Words, map_caption, map_panels, review_lines, score_line, verdict
+from triggermap.studyview import MapPanel, Words, map_caption, map_panels, question, review_lines, score_line, verdict
 
 PATTERNS = {"ql": (["hip", "buttock"], ["groin"]), "lt": (["buttock"], ["low_back"]), "sol": (["heel"], ["calf"])}
 WORDS = Words(names=lambda ids: ", ".join(i.upper() for i in ids) or "nothing",
@@ -54,7 +54,8 @@ def test_review_lines_name_what_was_asked_and_what_was_right():
     (WHICH, True, None, [MapPanel("The pain area asked about", "area"), MapPanel("Pattern of LT", "answer", ("lt",))]),
     (WHICH, True, "sol", [MapPanel("The pain area asked about", "area"),          # a wrong option can be compared
                           MapPanel("Pattern of SOL", "answer", ("sol",))]),
-    (WHICH, True, "moon", [MapPanel("The pain area asked about", "area"), MapPanel("Pattern of LT", "answer", ("lt",))]),
+    (WHICH, True, "moon", [MapPanel("The pain area asked about", "area"),
+                           MapPanel("Pattern of LT", "answer", ("lt",))]),
 ])
 def test_map_panels_one_pattern_at_a_time_beside_the_question(card, answered, picked, panels):
     assert map_panels(card, answered, WORDS, picked) == panels
@@ -80,3 +81,12 @@ def test_map_caption_names_only_what_is_drawn(panels, elsewhere, has, lacks):
 def test_score_line(answered, right, points, queue, line):
     session = Session("mixed", None, "easy", 1, {}, ["x"] * queue, answered=answered, right=right, points=points)
     assert score_line(session) == line
+
+
+@pytest.mark.parametrize(("card", "text"), [
+    (NAME, "**Whose trigger points refer pain in this pattern?**"),
+    (CLICK, "**Mark the main pain zone of QL** on the map."),
+    (WHICH, "**Which of these muscles have a main pain zone that covers the buttock?** Tick all that apply."),
+])
+def test_question(card, text):
+    assert question(card, WORDS) == text

@@ -47,6 +47,16 @@ class MapPanel:
     muscles: tuple[str, ...] = ()
 
 
+def question(card: Card, words: Words) -> str:
+    """What a card asks (markdown)."""
+    if card.kind == "name_the_muscle":
+        return "**Whose trigger points refer pain in this pattern?**"
+    if card.kind == "click_the_zone":
+        return f"**Mark the main pain zone of {words.names([card.muscle])}** on the map."
+    return (f"**Which of these muscles have a main pain zone that covers the {words.places(card.area)}?** "
+            "Tick all that apply.")
+
+
 def score_line(session: Session) -> str:
     """The deck's score on one line, short enough for a phone (markdown)."""
     average = f"{session.points / session.answered:.0%}" if session.answered else "–"
@@ -105,7 +115,8 @@ def verdict(card: Card, feedback: dict[str, Any], words: Words) -> Verdict:
                   + (f" Outside the main zone (blue): {words.places(sorted(got - want))}." if got - want else ""))
     else:
         detail = (f"Score {value:.0%} (pass: {PASS[card.kind]:.0%}). Right answers: **{words.names(card.answer)}**. "
-                  f"You ticked: {words.names(feedback['response'])}. Compare each muscle's pattern with the area on the maps.")
+                  f"You ticked: {words.names(feedback['response'])}. "
+                  "Compare each muscle's pattern with the area on the maps.")
     return Verdict(ok, f"{lead} {detail}", shown_muscles(card))
 
 

@@ -15,6 +15,7 @@ from triggermap.studyview import (
     Words,
     map_caption,
     map_panels,
+    question,
     review_lines,
     score_line,
     shown_pattern,
@@ -90,6 +91,7 @@ def draw_map(card, feedback) -> None:
     if feedback is not None and card.kind == "which_muscles":
         right = set(card.answer)
         picked = st.radio("Show the pattern of", card.options, index=card.options.index(shown_pattern(card, None)),
+                          horizontal=True,
                           key=f"study_pick_{card.id}_{card.misses + card.streak}",
                           format_func=lambda m: data.muscles[m].name + (" (right answer)" if m in right else ""))
     panels = map_panels(card, feedback is not None, words, picked)
@@ -117,18 +119,14 @@ def ask(card) -> None:
     """The question and its answer widgets."""
     key = f"study_{card.id}_{card.misses + card.streak}"  # fresh widgets each time a card comes back
     if card.kind == "name_the_muscle":
-        st.markdown("**Whose trigger points refer pain in this pattern?**")
         pick = st.radio("Muscle", card.options, index=None, key=key, format_func=lambda m: data.muscles[m].name,
                         label_visibility="collapsed")
         st.button("Check", type="primary", on_click=submit, args=([pick] if pick else [],), disabled=pick is None)
     elif card.kind == "which_muscles":
-        st.markdown(f"**Which of these muscles have a main pain zone that covers the {words.places(card.area)}?** "
-                    "Tick all that apply.")
         for option in card.options:
             st.checkbox(data.muscles[option].name, key=f"{key}_{option}")
         st.button("Check", type="primary", on_click=check_ticks, args=(card.options, f"{key}_"))
     else:
-        st.markdown(f"**Mark the main pain zone of {data.muscles[card.muscle].name}** on the map.")
         st.caption("The pattern is described for the patient's right side. Switch views if you need to.")
         marked = sorted({r for r, _ in ss.study_regions})
         st.markdown(f"**Marked:** {', '.join(labels[r] for r in marked)}" if marked else "Nothing marked yet.")
@@ -164,21 +162,24 @@ def tally(session: Session) -> None:
 
 
 st.title("Study")
-st.caption("Practise the referral patterns. Missed cards come back a couple of questions later; "
-           "a card you missed has to be right twice before it leaves the deck. The address bar holds the deck: "
-           "share it to give someone the same questions.")
-st.radio("Question type", [*KINDS, "mixed"], format_func=KIND_NAMES.get, horizontal=True,
-         **bind("study_kind", state, "kind"))
+st.caption("Practise the referral patterns. A missed card comes back until you get it right twice. "
+           "Share the address to give someone the same deck.")
 groups = sorted(set(bank.groups.values()), key=group_label)
-with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):  # wraps on narrow screens
-    st.selectbox("Body area", ["all", *groups], **bind("study_group", state, "group"), width=240,
-                 format_func=lambda g: "All body areas" if g == "all" else group_label(g))
-    st.radio("Muscles", STUDY_DECKS, format_func=DECK_NAMES.get, horizontal=True, width="content",
-             help="Common: the muscles named most often for the conditions in this app. All: every muscle.",
-             **bind("study_deck", state, "deck"))
-    st.radio("Difficulty", DIFFICULTIES, format_func=str.capitalize, horizontal=True, width="content",
-             **bind("study_difficulty", state, "difficulty"))
-    st.button("New deck", on_click=new_deck, args=(state,), icon=":material/shuffle:")
+area = "all body areas" if state.group == "all" else group_label(state.group).lower()
+# folded, so that on a phone the question is on the first screen; the label says what the deck is
+with st.expander(f"Deck: {KIND_NAMES[state.kind]} · {area} · {DECK_NAMES[state.deck].lower()} · {state.difficulty}",
+                 icon=":material/tune:"):
+    st.radio("Question type", [*KINDS, "mixed"], format_func=KIND_NAMES.get, horizontal=True,
+             **bind("study_kind", state, "kind"))
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):  # wraps on narrow screens
+        st.selectbox("Body area", ["all", *groups], **bind("study_group", state, "group"), width=240,
+                     format_func=lambda g: "All body areas" if g == "all" else group_label(g))
+        st.radio("Muscles", STUDY_DECKS, format_func=DECK_NAMES.get, horizontal=True, width="content",
+                 help="Common: the muscles named most often for the conditions in this app. All: every muscle.",
+                 **bind("study_deck", state, "deck"))
+        st.radio("Difficulty", DIFFICULTIES, format_func=str.capitalize, horizontal=True, width="content",
+                 **bind("study_difficulty", state, "difficulty"))
+        st.button("New deck", on_click=new_deck, args=(state,), icon=":material/shuffle:")
 
 session = deck(bank, state)
 feedback = ss.get("study_feedback")
@@ -188,6 +189,7 @@ if session.done and feedback is None:
                "Pick new filters or start a new deck.")
 else:
     card = session.cards[feedback["card"]] if feedback else session.current
+    st.markdown(question(card, words))  # above the map, so a phone shows it on the first screen
     left, right = st.columns([5, 4], gap="large")
     with left:
         draw_map(card, feedback)
