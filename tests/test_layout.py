@@ -79,3 +79,17 @@ def test_large_print_never_shrinks_the_map(sized: Any, app_url: str) -> None:
         sized.locator(MAP).first.wait_for(timeout=30_000)
         widths.append(sized.locator(MAP).first.bounding_box()["width"])
     assert widths[1] >= widths[0], f"map {widths[0]:.0f}px wide, {widths[1]:.0f}px in large print"
+
+
+GRID_FITS = """() => { const s = document.querySelector('[data-testid=stDataFrame] .dvn-scroller');
+  return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+
+
+@pytest.mark.parametrize("width", [1024, 1400])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_muscles_table_shows_every_column_on_a_tablet(new_page: Any, app_url: str, width: int, large: bool) -> None:
+    page = new_page(width, 768, touch=width < 1400)
+    open_page(page, f"{app_url}/muscles?audience=clinician" + ("&print=large" if large else ""))
+    page.wait_for_function(f"({GRID_FITS})() !== null", timeout=30_000)
+    scroll, client = page.evaluate(GRID_FITS)
+    assert scroll <= client + 1, f"the table is {scroll}px wide in {client}px: a column is off-screen"
