@@ -85,11 +85,13 @@ GRID_FITS = """() => { const s = document.querySelector('[data-testid=stDataFram
   return s ? [s.scrollWidth, s.clientWidth] : null; }"""
 
 
+@pytest.mark.parametrize("audience", ["patient", "clinician"])
 @pytest.mark.parametrize("width", [1024, 1400])
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
-def test_muscles_table_shows_every_column_on_a_tablet(new_page: Any, app_url: str, width: int, large: bool) -> None:
+def test_muscles_table_shows_every_column_on_a_tablet(new_page: Any, app_url: str, width: int, large: bool,
+                                                      audience: str) -> None:
     page = new_page(width, 768, touch=width < 1400)
-    open_page(page, f"{app_url}/muscles?audience=clinician" + ("&print=large" if large else ""))
+    open_page(page, f"{app_url}/muscles?audience={audience}" + ("&print=large" if large else ""))
     page.wait_for_function(f"({GRID_FITS})() !== null", timeout=30_000)
     scroll, client = page.evaluate(GRID_FITS)
     assert scroll <= client + 1, f"the table is {scroll}px wide in {client}px: a column is off-screen"

@@ -14,6 +14,8 @@ from triggermap.lookup import ROOT_ORDER
 from triggermap.textmatch import Matcher
 from triggermap.urlstate import MAX_SEARCH, BodyMapState, MusclesState
 
+FILTER_WIDTHS = {"groups": 220, "depths": 220, "roots": 180, "refers": 260}
+
 ctx = page_setup(MusclesState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
 st.title("Muscles")
@@ -33,15 +35,18 @@ def filters() -> None:
                "roots": sorted(ranker.roots, key=lambda r: (r[0], len(r), r))}
     for attr, allowed in options.items():  # a linked value this list does not offer is dropped, never an error
         setattr(state, attr, [v for v in getattr(state, attr) if v in allowed])
+    # px widths, grown with large print's 22-px text so a chosen tag ("Intermediate ×") is never masked at the edge
+    w = {k: round(v * (1.4 if ctx.large_print else 1)) for k, v in FILTER_WIDTHS.items()}
     with st.container(horizontal=True, gap="small"):
-        st.multiselect("Body area", options["groups"], format_func=group_label, placeholder="Any", width=210,
+        st.multiselect("Body area", options["groups"], format_func=group_label, placeholder="Any", width=w["groups"],
                        **bind("ms_groups", state, "groups"))
-        st.multiselect("Depth", options["depths"], format_func=DEPTH_LABELS.get, placeholder="Any", width=170,
+        st.multiselect("Depth", options["depths"], format_func=DEPTH_LABELS.get, placeholder="Any", width=w["depths"],
                        **bind("ms_depths", state, "depths"))
         if audience != "patient":  # roots are for professionals, like the Roots column
-            st.multiselect("Root", options["roots"], placeholder="Any", width=150, **bind("ms_roots", state, "roots"))
-        st.multiselect("Refers pain to", options["refers"], format_func=labels.get, placeholder="Any", width=230,
-                       help="Muscles whose main or spillover zone includes any of these areas",
+            st.multiselect("Root", options["roots"], placeholder="Any", width=w["roots"],
+                           **bind("ms_roots", state, "roots"))
+        st.multiselect("Refers pain to", options["refers"], format_func=labels.get, placeholder="Any",
+                       width=w["refers"], help="Muscles whose main or spillover zone includes any of these areas",
                        **bind("ms_refers", state, "refers"))
 
 
