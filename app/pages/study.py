@@ -190,7 +190,8 @@ if session.done and feedback is None:
 else:
     card = session.cards[feedback["card"]] if feedback else session.current
     st.markdown(question(card, words))  # above the map, so a phone shows it on the first screen
-    left, right = st.columns([5, 4], gap="large")
+    two_maps = feedback is not None and card.kind != "name_the_muscle"  # the answer beside the question
+    left, right = st.columns([3, 2] if two_maps else [5, 4], gap="large")
     with left:
         draw_map(card, feedback)
     with right:
