@@ -187,6 +187,8 @@ def test_study_zone_question_without_the_map(page, app, data, ranker):
     page.goto(app + "/study?seed=0")
     settle(page)
     page.get_by_text("Whose trigger points").wait_for(timeout=30_000)
+    tab_to(page, "Deck: Name the muscle · all body areas · common muscles · easy")  # folded settings: Enter opens
+    page.keyboard.press("Enter")
     tab_to(page, "Name the muscle")  # Tab enters a radio group at its ticked option; arrows move the tick
     page.keyboard.press("ArrowRight")
     assert "Click the zone" in focused(page)
