@@ -8,7 +8,6 @@ page reruns instead.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -106,7 +105,7 @@ def _draw(state: BodyMapState, shared: Shared) -> None:
     flip = view.single_side and side == "left"
     left, right = st.columns([5, 4], gap="large")
     if state.mode == "muscle":
-        muscle_ids = sorted(data.muscles, key=lambda m: data.muscles[m].name)
+        muscle_ids = sorted(data.muscles, key=lambda m: str(data.muscles[m].name))
         with right:
             st.session_state.setdefault("muscle_pick", state.muscle if state.muscle in data.muscles else None)
             state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick", on_change=on_muscle_pick,
@@ -128,21 +127,19 @@ def _draw(state: BodyMapState, shared: Shared) -> None:
 def _maps(state: BodyMapState, side: str, flip: bool, map_state: dict, audience: str) -> None:
     """The tappable map, its legend and, for a muscle, the other views that show its pattern."""
     data, ranker = resources()[:2]
-    # a muscle's other views sit beside the main one; otherwise the map takes the column (no extra block per tap)
-    main, beside = st.columns(2) if state.mode == "muscle" and state.muscle else (contextlib.nullcontext(), None)
-    with main:
-        if beside is not None:
-            st.markdown(f"**{VIEW_NAMES[state.view]}**, {side} side")
-        body_map("body_map", state.view, flip, map_state, on_tap)
+    muscle = state.muscle if state.mode == "muscle" else None
+    if muscle:
+        st.markdown(f"**{VIEW_NAMES[state.view]}**, {side} side")
+    # the chosen view takes the whole column (a tablet showed it 110 px wide beside the others), no extra block
+    body_map("body_map", state.view, flip, map_state, on_tap)
     legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                    if audience == "clinician" else "")
     st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch; drag to move.")
-    if state.mode == "muscle" and state.muscle:
-        shown = other_views_of(data, ranker, state.muscle, state.view, side)
-        rest = st.columns(2) if len(shown) > 1 else []
-        for i, (vid, other_flip, other_state) in enumerate(shown):
-            # the first other view beside the main one (front and back side by side), the rest below
-            with beside if i == 0 else rest[(i - 1) % 2]:
+    if muscle:
+        shown = other_views_of(data, ranker, muscle, state.view, side)
+        # the other views as smaller pictures in a row below, as a chart shows them
+        for col, (vid, other_flip, other_state) in zip(st.columns(max(len(shown), 2)), shown, strict=False):
+            with col:
                 st.markdown(f"**{VIEW_NAMES[vid]}**, {side} side")
                 body_map(f"other_{vid}", vid, other_flip, other_state)
 
@@ -158,7 +155,7 @@ def _pain(state: BodyMapState, shared: Shared) -> None:
     st.text_input("…or type where it hurts, in your own words", key="pain_text", on_change=on_text,
                   placeholder="e.g. my left elbow and right wrist", max_chars=2 * MAX_TEXT)
     typed_text_notes()
-    options = [region_key((r, s)) for r in sorted(labels, key=labels.get)
+    options = [region_key((r, s)) for r in sorted(labels, key=lambda r: labels[r])
                for s in (("midline",) if data.atlas.regions[r].midline else ("right", "left"))]
     options = area_finder(options)
     st.session_state.region_pick = [region_key(k) for k in state.regions]

@@ -52,6 +52,13 @@ html { font-size: 22px; }
 [data-testid="stMain"] a { text-decoration: underline; text-decoration-thickness: 2px; }
 [data-testid="stHorizontalBlock"] { gap: 16px; }
 :focus-visible:not(main) { outline-width: 4px !important; }
+/* On a tablet the larger text narrows the columns and the map shrank: the body map takes the full width
+   and the results follow below it. */
+@media (max-width: 1280px) {
+  [data-testid="stHorizontalBlock"]:has(.st-key-body_map) { flex-wrap: wrap; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-body_map) > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; min-width: 100% !important; }
+}
 </style>"""
 
 
