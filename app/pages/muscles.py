@@ -68,13 +68,15 @@ ss = st.session_state
 
 
 def table_layout(large: bool) -> dict:
-    """Table size: in large print the columns get fixed widths and rows taller than 4 rem, which makes the grid
-    wrap long names instead of pushing Roots and Needling risk off a tablet's screen (Streamlit wraps cell text
-    only in rows taller than 4 rem)."""
-    if not large:  # at normal size every column fits a 1024-px tablet with the sidebar open
-        return {"height": 320}
-    widths = {"Muscle": 185, "Area": 95, "Depth": 105, "Roots": 70, "Needling risk": 100}
-    return {"height": 520, "row_height": 104,
+    """Table size: fixed column widths that fit a 1024-px tablet with the sidebar open, in rows taller than
+    4 rem so that long names wrap instead of being cut or pushing Roots and Needling risk off-screen
+    (Streamlit wraps cell text only in rows that tall; auto widths followed the names and overflowed)."""
+    if large:
+        widths = {"Muscle": 185, "Area": 95, "Depth": 105, "Roots": 70, "Needling risk": 100}
+        return {"height": 520, "row_height": 104,
+                "column_config": {c: st.column_config.TextColumn(width=w) for c, w in widths.items()}}
+    widths = {"Muscle": 160, "Area": 100, "Depth": 85, "Roots": 85, "Needling risk": 90}
+    return {"height": 420, "row_height": 68,
             "column_config": {c: st.column_config.TextColumn(width=w) for c, w in widths.items()}}
 
 
