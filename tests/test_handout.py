@@ -10,6 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from triggermap import handout
+from triggermap.vocab import HANDOUT_FOR
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def test_condition_handout(data, ranker, png, audience):
     body = text(pdf)
     assert "Tennis elbow" in body and "Dry needling: often used" in body
     assert data.red_flags["cd_rf_hot_swollen_joint"].text[:40] in body
-    assert "Education, not diagnosis" in body and handout.AUDIENCE[audience] in body
+    assert "Education, not diagnosis" in body and HANDOUT_FOR[audience] in body
 
 
 def test_condition_without_muscles_has_no_picture_and_no_needling_advice(data, ranker, png):

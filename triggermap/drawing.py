@@ -7,13 +7,14 @@ class. The browser keeps the geometry and applies each new state; static picture
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
 from shapely.geometry import Polygon, box
 
 from . import palette as pal
@@ -24,6 +25,8 @@ STATE_CLASSES = ("sel", "ess", "spill", "fill", "hl", "on")
 STIPPLE = 1.5   # stipple tile (units): two dots per tile, so a finger (about 2 units wide) shows several
 HATCH = 1.4     # caution hatch spacing (units)
 LINE_HEIGHT = 7.0  # R/L label size (units)
+
+Coords = npt.NDArray[np.float64]  # x or y values, or (n, 2) rings of points
 
 
 @dataclass(frozen=True)
@@ -65,15 +68,20 @@ def _num(v: float) -> str:
 class Frame:
     """Data coordinates (y up, patient's right as drawn) to SVG coordinates (y down), optionally mirrored."""
 
-    def __init__(self, view: View, flip: bool = False):
+    def __init__(self, view: View, flip: bool = False) -> None:
         self.view, self.flip = view, flip
         self.x_sum, self.y_sum = sum(view.x_range), sum(view.y_range)
 
-    def xy(self, x, y):
+    @overload
+    def xy(self, x: float, y: float) -> tuple[float, float]: ...
+    @overload
+    def xy(self, x: Coords, y: Coords) -> tuple[Coords, Coords]: ...
+
+    def xy(self, x: float | Coords, y: float | Coords) -> tuple[float | Coords, float | Coords]:
         """SVG position of a data point (arrays or floats)."""
         return (self.x_sum - x if self.flip else x), self.y_sum - y
 
-    def path(self, rings) -> str:
+    def path(self, rings: Iterable[Coords]) -> str:
         """One SVG path 'd' for several closed rings."""
         parts = []
         for ring in rings:
@@ -86,7 +94,7 @@ class Frame:
         """Patient side of a region after the optional mirror of a single-side view."""
         return other(side) if self.flip else side
 
-    def ring_side(self, ring: np.ndarray) -> str:
+    def ring_side(self, ring: Coords) -> str:
         """Patient side of a muscle ring: single-side views show one side; else by which half it lies in."""
         if self.view.single_side:
             return "left" if self.flip else "right"
@@ -96,7 +104,7 @@ class Frame:
             return "midline"
         return self.view.viewer_left_side if cx < mid else other(self.view.viewer_left_side)
 
-    def ring_halves(self, ring: np.ndarray) -> list[np.ndarray]:
+    def ring_halves(self, ring: Coords) -> list[Coords]:
         """A muscle ring drawn across the midline (both trapezii as one shape) cut into its two sides, so a
         muscle chosen on one side fills that side only; other rings as they are."""
         mid = self.x_sum / 2
@@ -186,7 +194,7 @@ def muscle_paths(view: View, flip: bool) -> tuple[tuple[str, str, str, str, tupl
     """(shape id, side, depth, path, muscles) per muscle element: deep shapes first, superficial on top."""
     frame, out = Frame(view, flip), []
     for shape in sorted(view.muscles, key=lambda m: m.depth != "deep"):
-        sides: dict[str, list] = {}
+        sides: dict[str, list[Coords]] = {}
         for ring in (half for r in shape.rings for half in frame.ring_halves(r)):
             sides.setdefault(frame.ring_side(ring), []).append(ring)
         out += [(shape.id, side, shape.depth, frame.path(rings), shape.muscles) for side, rings in sides.items()]
@@ -206,7 +214,7 @@ def _side_text(side: str) -> str:
 
 
 def draw_view(view: View, labels: dict[str, str], marks: Sequence[Mark] = (), names: dict[str, str] | None = None,
-              *, flip: bool = False, interactive: bool = True, state: dict | None = None, prefix: str = "",
+              *, flip: bool = False, interactive: bool = True, state: dict[str, Any] | None = None, prefix: str = "",
               crop: tuple[float, float, float, float] | None = None, title: str = "") -> str:
     """One view as an <svg>: geometry with element ids; a state dict bakes selection and shading in.
 
@@ -244,7 +252,8 @@ def draw_view(view: View, labels: dict[str, str], marks: Sequence[Mark] = (), na
     return "".join(out)
 
 
-def _muscles(view, flip, names, classes, interactive, prefix, baked) -> list[str]:
+def _muscles(view: View, flip: bool, names: dict[str, str], classes: dict[str, set[str]], interactive: bool,
+             prefix: str, baked: bool) -> list[str]:
     """Muscle shapes; a finished picture draws only the ones its state fills or outlines."""
     out = []
     for shape, side, depth, d, muscles in muscle_paths(view, flip):
@@ -271,7 +280,8 @@ def _labels(view: View, flip: bool) -> list[str]:
     return out
 
 
-def _marks(frame: Frame, marks, names, classes, interactive, prefix, baked) -> list[str]:
+def _marks(frame: Frame, marks: Sequence[Mark], names: dict[str, str], classes: dict[str, set[str]],
+           interactive: bool, prefix: str, baked: bool) -> list[str]:
     """Trigger points (×) on each side; a finished picture draws only the shown ones."""
     out = []
     for mark in marks:

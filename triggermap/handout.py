@@ -3,42 +3,57 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .answers import merge_phrases
 from .labels import in_sentence, places
 from .mapstate import muscle_elements
+from .named import (
+    AFTER_NEEDLING_FLAGS,
+    AFTERCARE_SOURCE,
+    AFTERCARE_TOPIC,
+    BREATHLESS_AFTER_NEEDLING,
+    EVERY_AREA,
+    FEEL_TOPIC,
+    FEVER_AFTER_NEEDLING,
+    FLAG_AREAS,
+    LUNG_TAG,
+    PLAN_TOPIC,
+    SESSION_TOPICS,
+)
 from .pdfpage import Doc, Item, Section, build_pdf
 from .picture import pattern_picture, pattern_view, to_png
+from .vocab import HANDOUT_FOR, Audience, Group, Side
+
+if TYPE_CHECKING:
+    from .data import Dataset
+    from .lookup import Ranker
+    from .schema import ComparisonRow, MuscleRow
 
 MAX_FLAGS = 6  # a muscle touches many conditions; more warnings than this crowd out the rest of the page
 PICTURE_PX = (480, 640)  # 3:4 portrait fits the picture column
-# The sheet speaks to the patient whoever prints it; the clinician's copy adds nerve supply and evidence.
-AUDIENCE = {"patient": "Information for you", "student": "Study notes",
-            "clinician": "For your patient, with notes for the clinician"}
 APPLIES = {"indicated": "often used", "adjunct": "sometimes used, alongside other care",
            "not_indicated": "not appropriate"}
 SHARED_BY = 2  # a region counts for a condition when at least this many of its muscles send pain there
-AREAS = {"head_jaw": {"head"}, "neck": {"neck"}, "shoulder": {"arm", "neck"}, "arm": {"arm"},
-         "forearm_hand": {"arm"}, "chest_abdomen": {"chest"}, "spine": {"back"},
-         "pelvis_hip": {"back", "leg"}, "thigh": {"leg"}, "leg": {"leg"}, "foot": {"leg"}}
 # Used only when needling_comparison.csv has no Aftercare row; paraphrases the seed clinic guide.
 FALLBACK_AFTERCARE = ("Stay gently active, do the exercises you were shown, drink water and leave hard workouts "
                       "and very hot baths for a day. Some soreness is normal and fades within a few days.",
-                      "seed_syncmove")
+                      AFTERCARE_SOURCE)
 NO_PICTURE = "the body drawing could not be made on this computer, so the pain areas are given in words only."
 
 
-def muscle_handout(data, ranker, muscle_id: str, audience: str = "patient", figure_png: bytes | None = None,
-                   today: date | None = None) -> bytes:
+def muscle_handout(data: Dataset, ranker: Ranker, muscle_id: str, audience: str = Audience.PATIENT,
+                   figure_png: bytes | None = None, today: date | None = None) -> bytes:
     """One-page A4 PDF about one muscle; figure_png from muscle_png(), None for a text-only sheet."""
     doc = _muscle_doc(data, ranker, muscle_id, audience)
     doc.outline = _outlined(data, ranker, [muscle_id])
     return build_pdf(_finish(data, doc, audience, figure_png, today, f"Shows: {data.muscles[muscle_id].name}"))
 
 
-def condition_handout(data, ranker, condition_id: str, audience: str = "patient",
+def condition_handout(data: Dataset, ranker: Ranker, condition_id: str, audience: str = Audience.PATIENT,
                       figure_png: bytes | None = None, today: date | None = None) -> bytes:
     """One-page A4 PDF about one condition; figure_png from condition_png(), None for a text-only sheet."""
     doc = _condition_doc(data, ranker, condition_id, audience)
@@ -48,11 +63,11 @@ def condition_handout(data, ranker, condition_id: str, audience: str = "patient"
     return build_pdf(_finish(data, doc, audience, figure_png if shown else None, today, caption, bool(shown)))
 
 
-def _finish(data, doc: Doc, audience: str, png: bytes | None, today: date | None, caption: str,
+def _finish(data: Dataset, doc: Doc, audience: str, png: bytes | None, today: date | None, caption: str,
             wants_picture: bool = True) -> Doc:
     """Add subtitle, picture (or the unavailable note) and the citation texts."""
     day = today or date.today()
-    doc.subtitle = (f"{AUDIENCE.get(audience, AUDIENCE['patient'])} \u00b7 {day.day} {day:%B %Y} "
+    doc.subtitle = (f"{HANDOUT_FOR.get(audience, HANDOUT_FOR[Audience.PATIENT])} \u00b7 {day.day} {day:%B %Y} "
                     "\u00b7 Trigger-point explorer")
     doc.cite = {sid: src.citation for sid, src in data.sources.items()}
     if png:
@@ -62,42 +77,42 @@ def _finish(data, doc: Doc, audience: str, png: bytes | None, today: date | None
     return doc
 
 
-def _outlined(data, ranker, muscle_ids) -> str:
+def _outlined(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str]) -> str:
     """Legend text for the muscle shape, or '' when the picture's view draws none of the muscles."""
     if not muscle_ids:
         return ""
     view = data.atlas.views[pattern_view(data, ranker, muscle_ids)]
-    drawn = bool(muscle_elements(view, muscle_ids, "right"))
+    drawn = bool(muscle_elements(view, muscle_ids, Side.RIGHT))
     return ("the muscle" if len(muscle_ids) == 1 else "the muscles") if drawn else ""
 
 
-def pattern_png(data, ranker, muscle_ids) -> bytes | None:
+def pattern_png(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str]) -> bytes | None:
     """The picture of muscles' pattern on their best view, drawn from the map's SVG without a browser."""
     if not muscle_ids:
         return None
-    svg = pattern_picture(data, ranker, list(muscle_ids), "right", aspect=PICTURE_PX[0] / PICTURE_PX[1])
+    svg = pattern_picture(data, ranker, list(muscle_ids), Side.RIGHT, aspect=PICTURE_PX[0] / PICTURE_PX[1])
     try:
         return to_png(svg, PICTURE_PX[0] * 2)
     except (ImportError, ValueError):  # no rasteriser installed, or it refused the drawing: text-only sheet
         return None
 
 
-def condition_muscles(data, condition_id: str, top: int = 3) -> list[str]:
+def condition_muscles(data: Dataset, condition_id: str, top: int = 3) -> list[str]:
     """The condition's most relevant muscles, the ones the handout picture shows."""
     return list(data.conditions[condition_id].muscles[:top])
 
 
-def muscle_png(data, ranker, muscle_id: str) -> bytes | None:
+def muscle_png(data: Dataset, ranker: Ranker, muscle_id: str) -> bytes | None:
     """Rendered pattern picture for a muscle handout, or None."""
     return pattern_png(data, ranker, [muscle_id])
 
 
-def condition_png(data, ranker, condition_id: str) -> bytes | None:
+def condition_png(data: Dataset, ranker: Ranker, condition_id: str) -> bytes | None:
     """Rendered pattern picture for a condition handout, or None."""
     return pattern_png(data, ranker, condition_muscles(data, condition_id))
 
 
-def _places(data, ids) -> str:
+def _places(data: Dataset, ids: Sequence[str]) -> str:
     """Region labels as a plain list, lower case except proper nouns ("Achilles tendon")."""
     return places([data.atlas.regions[r].label for r in ids])
 
@@ -114,7 +129,8 @@ def shared_zones(patterns: list[tuple[list[str], list[str]]]) -> tuple[list[str]
     return ess, sorted(r for r, n in spill.items() if n >= SHARED_BY and r not in ess)
 
 
-def _pattern_item(data, ranker, muscle_ids, pattern=None) -> Item:
+def _pattern_item(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str],
+                  pattern: tuple[list[str], list[str]] | None = None) -> Item:
     """Where the muscles refer pain, in region labels (pattern: zones already chosen, else the merged one)."""
     ess, spill = pattern or ranker.pattern(*muscle_ids)
     text = "Mainly " + _places(data, ess) + "."
@@ -125,59 +141,58 @@ def _pattern_item(data, ranker, muscle_ids, pattern=None) -> Item:
     return Item(text, "Where it can send pain:", refs, 3)
 
 
-def _row(data, topic: str):
+def _row(data: Dataset, topic: str) -> ComparisonRow | None:
     """The needling comparison row with this topic, or None."""
     return next((r for r in data.comparison if r.topic.lower() == topic.lower()), None)
 
 
-def _expect(data, ims: bool, caution: list[Item]) -> Section:
+def _expect(data: Dataset, ims: bool, caution: list[Item]) -> Section:
     """What a needling session is like, from the comparison table, plus muscle-specific cautions."""
     items = []
-    for topic, lead, keep in (("Needle and how long it stays in", "The needle:", 1),
-                              ("What it feels like", "How it feels:", 2),
-                              ("Soreness afterwards", "Afterwards:", 2), ("Safety", "Safety:", 2)):
+    for topic, lead, keep in zip(SESSION_TOPICS, ("The needle:", "How it feels:", "Afterwards:", "Safety:"),
+                                 (1, 2, 2, 2), strict=True):
         row = _row(data, topic)
         if row:
             items.append(Item(row.dn, lead, row.sources, keep, bullet=True))
-    feel = _row(data, "What it feels like")
+    feel = _row(data, FEEL_TOPIC)
     if ims and feel:
         items.append(Item(feel.ims, "If IMS (Gunn) is used:", feel.sources, 1, bullet=True))
     return Section("What to expect from dry needling", items + caution)
 
 
-def _aftercare(data) -> Section:
+def _aftercare(data: Dataset) -> Section:
     """Aftercare from the comparison table, else the seed guide's general advice."""
-    row = _row(data, "Aftercare")
+    row = _row(data, AFTERCARE_TOPIC)
     items = [Item(row.dn, refs=row.sources, keep=3)] if row else \
         [Item(FALLBACK_AFTERCARE[0], refs=(FALLBACK_AFTERCARE[1],), keep=3)]
-    plan = _row(data, "Place in a treatment plan")
+    plan = _row(data, PLAN_TOPIC)
     if plan:
         items.append(Item(plan.dn, refs=plan.sources, keep=1))
     return Section("Aftercare", items)
 
 
-def _flags(data, ids) -> Section:
+def _flags(data: Dataset, ids: Sequence[str]) -> Section:
     """The red-flag box."""
     items = [Item(f"{data.red_flags[f].text} \u2192 {data.red_flags[f].action}", refs=data.red_flags[f].sources,
                   keep=3, bullet=True) for f in dict.fromkeys(ids)]
     return Section("When to get medical help", items, warn=True)
 
 
-def _muscle_flags(data, muscle) -> list[str]:
+def _muscle_flags(data: Dataset, muscle: MuscleRow) -> list[str]:
     """Up to MAX_FLAGS red flags: after-needling ones, then those its conditions list most, then its body area."""
-    ids = ["cd_rf_fever_unwell_after_needling"]
-    if "lung" in muscle.caution_tags:
-        ids.append("cd_rf_breathless_after_needling")
+    ids = [FEVER_AFTER_NEEDLING]
+    if LUNG_TAG in muscle.caution_tags:
+        ids.append(BREATHLESS_AFTER_NEEDLING)
     listed = [f for c in data.conditions_of(muscle.id) for f in c.red_flags]
-    areas = AREAS[muscle.group]
+    areas = FLAG_AREAS[Group(muscle.group)]
     order = sorted((f for f in data.red_flags.values() if f.id not in ids),
-                   key=lambda f: (-listed.count(f.id), not areas & set(f.applies_to), "any" not in f.applies_to))
+                   key=lambda f: (-listed.count(f.id), not areas & set(f.applies_to), EVERY_AREA not in f.applies_to))
     ids += [f.id for f in order if f.id in listed or areas & set(f.applies_to)]
     chosen = [f for f in ids if f in data.red_flags][:MAX_FLAGS]
-    return [f for f in chosen if "after_needling" not in f] + [f for f in chosen if "after_needling" in f]
+    return [f for f in chosen if f not in AFTER_NEEDLING_FLAGS] + [f for f in chosen if f in AFTER_NEEDLING_FLAGS]
 
 
-def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
+def _muscle_doc(data: Dataset, ranker: Ranker, muscle_id: str, audience: str) -> Doc:
     """Sections of a muscle handout."""
     m = data.muscles[muscle_id]
     points = data.points_of(muscle_id)
@@ -186,12 +201,12 @@ def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
     about += [Item(t, refs=tp_refs, keep=2, bullet=True) for t in dict.fromkeys(tp.symptoms for tp in points)]
     about.append(Item(merge_phrases(tp.aggravating for tp in points), "What tends to set it off:",
                       tp_refs, 2))
-    if audience != "patient":
+    if audience != Audience.PATIENT:
         about.append(Item(f"{m.nerve}; roots {', '.join(m.roots)}. {m.roots_note}".strip(), "Nerve supply:",
-                          m.sources, 2 if audience == "clinician" else 1))
+                          m.sources, 2 if audience == Audience.CLINICIAN else 1))
         if m.evidence_note:
             about.append(Item(m.evidence_note, "Evidence:", m.sources, 0))
-    lead = "Extra care with this muscle:" if audience == "patient" else f"Caution ({m.needling_risk} risk):"
+    lead = "Extra care with this muscle:" if audience == Audience.PATIENT else f"Caution ({m.needling_risk} risk):"
     caution = [Item(m.needling_caution, lead, m.sources, 3, bullet=True)]
     ims = any(c.ims == "indicated" for c in data.conditions_of(muscle_id))
     sections = [Section(f"About the {in_sentence(m.name)}", about), _expect(data, ims, caution), _aftercare(data),
@@ -199,7 +214,7 @@ def _muscle_doc(data, ranker, muscle_id: str, audience: str) -> Doc:
     return Doc(m.name, "", sections)
 
 
-def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
+def _condition_doc(data: Dataset, ranker: Ranker, condition_id: str, audience: str) -> Doc:
     """Sections of a condition handout."""
     c = data.conditions[condition_id]
     about = [Item(c.summary, refs=c.sources, keep=3)]
@@ -213,7 +228,7 @@ def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
             about.append(replace(_pattern_item(data, ranker, c.muscles, zones), lead="Where the pain often goes:"))
     roots = f" (roots {', '.join(c.ims_roots)})" if c.ims_roots else ""
     needling = [Item(c.dn_reason, f"Dry needling: {APPLIES[c.dn]}.", c.sources, 3, bullet=True),
-                Item(c.ims_reason, f"IMS (Gunn): {APPLIES[c.ims]}{roots}.", c.sources, 3 if audience != "patient"
+                Item(c.ims_reason, f"IMS (Gunn): {APPLIES[c.ims]}{roots}.", c.sources, 3 if audience != Audience.PATIENT
                      else 2, bullet=True),
                 Item(c.evidence_note.removeprefix("Evidence:").strip(), "Evidence:", c.sources, 2, bullet=True)]
     sections = [Section("What it is", about),
@@ -221,8 +236,8 @@ def _condition_doc(data, ranker, condition_id: str, audience: str) -> Doc:
     flags = list(c.red_flags)
     if "indicated" in (c.dn, c.ims) or "adjunct" in (c.dn, c.ims):
         sections += [_expect(data, c.ims != "not_indicated", []), _aftercare(data)]
-        flags.append("cd_rf_fever_unwell_after_needling")
-        if any("lung" in data.muscles[m].caution_tags for m in c.muscles):
-            flags.append("cd_rf_breathless_after_needling")
+        flags.append(FEVER_AFTER_NEEDLING)
+        if any(LUNG_TAG in data.muscles[m].caution_tags for m in c.muscles):
+            flags.append(BREATHLESS_AFTER_NEEDLING)
     sections.append(_flags(data, [f for f in flags if f in data.red_flags]))
     return Doc(c.name, "", sections)

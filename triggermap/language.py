@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .sides import INNER_SIDES, Entry, Item, assign_sides, drop_context, locate, side_phrases
 from .words import (
@@ -20,6 +21,10 @@ from .words import (
     singular,
     tokens,
 )
+
+if TYPE_CHECKING:
+    from .atlas import Region
+    from .schema import BodyWordRow, PainWordRow
 
 __all__ = ["MAX_TEXT", "Lexicon", "Place", "Reading", "LexiconError"]
 # Words that glue phrases together but carry no place: never mended, never reported as unknown.
@@ -69,7 +74,8 @@ class Reading:
 class Lexicon:
     """Every phrase the reader knows: region names, umbrella words, symptom and condition words, side words."""
 
-    def __init__(self, regions: Mapping, body_words: Iterable = (), pain_words: Iterable = ()):
+    def __init__(self, regions: Mapping[str, Region], body_words: Iterable[BodyWordRow] = (),
+                 pain_words: Iterable[PainWordRow] = ()) -> None:
         """Build the phrase table; later tables win: region names < body_words.csv < pain_words.csv."""
         self.midline = {rid for rid, r in regions.items() if r.midline}
         self.phrases: dict[tuple[str, ...], Entry] = dict(side_phrases())
@@ -81,7 +87,7 @@ class Lexicon:
         vocabulary = {t for key in self.phrases for t in key} - FUNCTION
         self.mender = Mender(vocabulary, set(FUNCTION) | FILLER)
 
-    def _add_region_names(self, regions: Mapping) -> None:
+    def _add_region_names(self, regions: Mapping[str, Region]) -> None:
         """Each region's label, id and synonyms; two regions may not share a name."""
         owner: dict[tuple[str, ...], str] = {}
         for rid, region in regions.items():
@@ -122,11 +128,10 @@ class Lexicon:
         named = tuple(dict.fromkeys(it.entry.condition for it in items if it.entry.condition))
         nerve = tuple(dict.fromkeys(_words(toks[it.start:it.end]) for it in items if it.entry.nerve))
         items = [it for it in items if not it.dropped]
-        typed = lambda it: _words(toks[it.start:it.end])  # noqa: E731
         places: dict[tuple[str, str], Place] = {}
         for it in (it for it in items if it.entry.regions):
             plural = not it.entry.word and _plural(toks[it.end - 1])  # 'migraines' are attacks, not sides
-            for place in self._places(it, typed(it), default_side, plural):
+            for place in self._places(it, _words(toks[it.start:it.end]), default_side, plural):
                 places.setdefault((place.region, place.side), place)
         fixes = tuple(dict.fromkeys((w, " ".join(toks[i].norm for i in idx)) for w, idx in mended
                                     if set(idx) <= used))

@@ -23,6 +23,7 @@ INK, GREY, ACCENT, RED = (33, 33, 33), (105, 105, 105), (0, 84, 130), (165, 25, 
 # the figure's essential and spillover fills as they look over the body colour, and its muscle outline
 ESSENTIAL_RGB, SPILLOVER_RGB, MUSCLE_RGB = (220, 130, 58), (238, 210, 151), (0, 158, 115)
 MUSCLE_FILL_RGB = (141, 200, 170)  # the chosen muscle's 42 % green over the body colour
+Key = tuple[int, int, int] | str  # a legend swatch colour, or "x" (trigger point) or "line" (muscle outline)
 FOOTER_TEXT = ("This sheet shows where muscles can refer pain, as described in the trigger-point literature. "
                "It cannot tell you what is wrong. See a doctor for new, severe or unexplained pain.")
 
@@ -63,7 +64,7 @@ class Doc:
 class _Page(FPDF):
     """A4 portrait page with the embedded font and the fixed footer."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(format="A4")
         self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
         self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
@@ -71,7 +72,7 @@ class _Page(FPDF):
         self.set_auto_page_break(True, FOOTER_ZONE)
         self.top_of_text = MARGIN
 
-    def footer(self):
+    def footer(self) -> None:
         """Education-not-diagnosis line at the bottom of the page."""
         self.set_left_margin(MARGIN)
         self.set_y(-FOOTER_ZONE + 3)
@@ -114,7 +115,7 @@ def build_pdf(doc: Doc) -> bytes:
     return bytes(pdf.output())
 
 
-def _fit(doc: Doc, scratch: FPDF) -> float:
+def _fit(doc: Doc, scratch: _Page) -> float:
     """Largest type scale that fits; minor items go before the type drops below READABLE_MIN.
 
     Trial layouts go onto pages of one scratch document so that the fonts are parsed once.
@@ -158,7 +159,7 @@ def _numbers(doc: Doc) -> dict[str, int]:
     return {sid: n for n, sid in enumerate(dict.fromkeys(ids), start=1)}
 
 
-def _draw(pdf: FPDF, doc: Doc, scale: float) -> None:
+def _draw(pdf: _Page, doc: Doc, scale: float) -> None:
     """Draw the whole document on a new page at one type scale (it may spill onto further pages)."""
     pdf.set_title(doc.title)
     pdf.set_creator("Trigger-point explorer")
@@ -166,7 +167,7 @@ def _draw(pdf: FPDF, doc: Doc, scale: float) -> None:
     _header(pdf, doc, scale)
     flow = _Flow()
     if doc.picture:
-        width = _picture(pdf, doc, scale)
+        width = _picture(pdf, doc, doc.picture, scale)
         flow = _Flow(MARGIN + width + GUTTER, pdf.get_y())
         pdf.set_y(pdf.top_of_text)
     numbers = _numbers(doc)
@@ -175,7 +176,7 @@ def _draw(pdf: FPDF, doc: Doc, scale: float) -> None:
     _sources(pdf, doc, numbers, scale, flow)
 
 
-def _header(pdf: FPDF, doc: Doc, scale: float) -> None:
+def _header(pdf: _Page, doc: Doc, scale: float) -> None:
     """Title, subtitle and a rule."""
     pdf.set_text_color(*ACCENT)
     pdf.set_font(FONT, "B", 17 * scale)
@@ -191,21 +192,22 @@ def _header(pdf: FPDF, doc: Doc, scale: float) -> None:
     pdf.top_of_text = pdf.get_y()
 
 
-def _picture(pdf: FPDF, doc: Doc, scale: float) -> float:
+def _picture(pdf: FPDF, doc: Doc, png: bytes, scale: float) -> float:
     """Body picture at the top left with its legend; return the column width used."""
-    w_px, h_px = struct.unpack(">II", doc.picture[16:24])  # PNG IHDR: width, height
+    w_px, h_px = struct.unpack(">II", png[16:24])  # PNG IHDR: width, height
     width = 58 * scale
     height = width * h_px / w_px
     if height > 122 * scale:
         height = 122 * scale
         width = height * w_px / h_px
     top = pdf.get_y()
-    pdf.image(BytesIO(doc.picture), x=MARGIN, y=top, w=width, h=height)
+    pdf.image(BytesIO(png), x=MARGIN, y=top, w=width, h=height)
     pdf.set_draw_color(*GREY)
     pdf.rect(MARGIN, top, width, height)
     pdf.set_y(top + height + 1.5)
     size = 7.2 * max(scale, 0.85)
-    keys = [(ESSENTIAL_RGB, "main pain area"), (SPILLOVER_RGB, "spillover area"), ("x", "trigger point")]
+    keys: list[tuple[Key, str]] = [(ESSENTIAL_RGB, "main pain area"), (SPILLOVER_RGB, "spillover area"),
+                                   ("x", "trigger point")]
     keys += [("line", doc.outline)] if doc.outline else []
     for key, text in keys:
         _legend_key(pdf, key, pdf.get_y())
@@ -220,7 +222,7 @@ def _picture(pdf: FPDF, doc: Doc, scale: float) -> float:
     return width
 
 
-def _legend_key(pdf: FPDF, key, y: float) -> None:
+def _legend_key(pdf: FPDF, key: Key, y: float) -> None:
     """Colour swatch, cross or muscle swatch matching the picture."""
     if key == "x":
         pdf.set_font(FONT, "B", 9)
@@ -232,12 +234,12 @@ def _legend_key(pdf: FPDF, key, y: float) -> None:
         pdf.set_line_width(0.5)
         pdf.rect(MARGIN + 0.2, y + 0.7, 3.2, 2.2, style="DF")
         pdf.set_line_width(0.2)
-    else:
+    elif not isinstance(key, str):
         pdf.set_fill_color(*key)
         pdf.rect(MARGIN, y + 0.6, 3.6, 2.4, style="F")
 
 
-def _section(pdf: FPDF, section: Section, numbers: dict, scale: float, flow: _Flow) -> None:
+def _section(pdf: FPDF, section: Section, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
     """Heading with its citation numbers, then the items; warn sections sit in a tinted box."""
     if not section.items:
         return
@@ -284,7 +286,8 @@ def _item(pdf: FPDF, item: Item, x: float, size: float, lh: float) -> None:
 
 def _write(pdf: FPDF, lh: float, text: str, keep_with: float = 0.0) -> None:
     """pdf.write, but wrap first when the opening word (plus keep_with mm) would not fit; write would split it."""
-    word = re.match(r"\s*\S*", text).group()
+    opening = re.match(r"\s*\S*", text)
+    word = opening.group() if opening else ""
     room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin  # write() keeps the cell margins free
     if word.strip() and pdf.get_string_width(word) + keep_with > room:
         pdf.ln(lh)
@@ -304,7 +307,7 @@ def _box(pdf: FPDF, x: float, y: float, height: float) -> None:
     pdf.set_y(y + height)
 
 
-def _sources(pdf: FPDF, doc: Doc, numbers: dict, scale: float, flow: _Flow) -> None:
+def _sources(pdf: FPDF, doc: Doc, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
     """Numbered citations as one compact flowing paragraph."""
     if not numbers:
         return

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import ASSETS_DIR
 from .drawing import Frame, Mark, draw_view
 from .mapstate import best_view, map_state, muscle_elements, pattern_classes, point_elements
+
+if TYPE_CHECKING:
+    from .atlas import View
+    from .data import Dataset
+    from .lookup import Ranker
 
 LICENCE = "MIT License; drawn by the Trigger-point explorer (triggermap) from its open data"
 VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
@@ -22,18 +29,18 @@ class PictureError(ValueError):
     """A picture cannot be drawn (unknown muscle or side); the message says what was asked."""
 
 
-def marks_of(data, view_id: str) -> list[Mark]:
+def marks_of(data: Dataset, view_id: str) -> list[Mark]:
     """The trigger points drawn on one view."""
     return [Mark(tp.id, tp.muscle_id, tp.label, tp.x, tp.y) for tp in data.trigger_points.values()
             if tp.view == view_id]
 
 
-def region_sets(data) -> dict[str, set[str]]:
+def region_sets(data: Dataset) -> dict[str, set[str]]:
     """Region ids drawn on each view."""
     return {v: set(view.region_ids()) for v, view in data.atlas.views.items()}
 
 
-def pattern_view(data, ranker, muscle_ids) -> str:
+def pattern_view(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str]) -> str:
     """The view showing most of the muscles' main zone (then spillover, then trigger points)."""
     ess, spill = ranker.pattern(*muscle_ids)
     points: dict[str, int] = {}
@@ -43,8 +50,8 @@ def pattern_view(data, ranker, muscle_ids) -> str:
     return best_view(region_sets(data), ess, spill, points)
 
 
-def pattern_state(data, ranker, view_id: str, muscle_ids, side: str = "right", large: bool = False,
-                  zoom: bool = False) -> dict:
+def pattern_state(data: Dataset, ranker: Ranker, view_id: str, muscle_ids: Sequence[str], side: str = "right",
+                  large: bool = False, zoom: bool = False) -> dict[str, Any]:
     """State of a view showing muscles' pattern on one side: zones, filled muscles and their ×
     (zoom: the map zooms onto them, as a chart would show them)."""
     view = data.atlas.views[view_id]
@@ -60,7 +67,8 @@ def pattern_state(data, ranker, view_id: str, muscle_ids, side: str = "right", l
     return state
 
 
-def crop(view, state: dict, flip: bool, aspect: float, pad: float = 7.0, min_w: float = 40.0):
+def crop(view: View, state: dict[str, Any], flip: bool, aspect: float, pad: float = 7.0,
+         min_w: float = 40.0) -> tuple[float, float, float, float]:
     """SVG box (x, y, w, h) around what a state shades, fills or shows, in the given aspect (w / h)."""
     frame, cls = Frame(view, flip), state["cls"]
     shaded = set(cls.get("ess", [])) | set(cls.get("spill", []))
@@ -83,7 +91,8 @@ def crop(view, state: dict, flip: bool, aspect: float, pad: float = 7.0, min_w: 
     return float(x), float(y), float(w), float(h)
 
 
-def _panel(data, ranker, muscle_ids, side, view_id, aspect, prefix, title) -> tuple[str, float]:
+def _panel(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str, view_id: str, aspect: float,
+           prefix: str, title: str) -> tuple[str, float]:
     """One zoomed view of a pattern, as a nested <svg> (placed later) and its title."""
     view = data.atlas.views[view_id]
     flip = view.single_side and side == "left"
@@ -106,7 +115,8 @@ def _place(svg: str, x: float, y: float, w: float, h: float) -> str:
     return svg.replace("<svg ", f'<svg x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" ', 1)
 
 
-def _check(data, muscle_ids, side) -> None:
+def _check(data: Dataset, muscle_ids: Sequence[str], side: str) -> None:
+    """Refuse unknown muscles and sides with a message naming them."""
     unknown = [m for m in muscle_ids if m not in data.muscles]
     if unknown or not muscle_ids:
         raise PictureError(f"unknown muscle {unknown[0] if unknown else '(none)'}; pick one from muscles.csv")
@@ -119,7 +129,8 @@ def side_title(view_id: str, side: str) -> str:
     return f"{VIEW_NAMES.get(view_id, view_id)}, {side} side"
 
 
-def small_multiples(data, ranker, muscle_ids, side: str = "right", columns: int = 3, heading: str = "") -> str:
+def small_multiples(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = "right", columns: int = 3,
+                    heading: str = "") -> str:
     """The patterns of several muscles side by side, each on its best view, zoomed, titled and sourced."""
     _check(data, muscle_ids, side)
     cell_w, cell_h = 60.0, 80.0
@@ -144,14 +155,14 @@ def small_multiples(data, ranker, muscle_ids, side: str = "right", columns: int 
     return _document(data, muscle_ids, side, title, width, height, parts)
 
 
-def muscle_picture(data, ranker, muscle_id: str, side: str = "right", view_id: str | None = None,
+def muscle_picture(data: Dataset, ranker: Ranker, muscle_id: str, side: str = "right", view_id: str | None = None,
                    aspect: float = 0.75) -> str:
     """One muscle's chart: the muscle filled, × at its trigger points, main zone solid, spillover stippled."""
     return pattern_picture(data, ranker, [muscle_id], side, view_id, aspect)
 
 
-def pattern_picture(data, ranker, muscle_ids, side: str = "right", view_id: str | None = None,
-                    aspect: float = 0.75) -> str:
+def pattern_picture(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = "right",
+                    view_id: str | None = None, aspect: float = 0.75) -> str:
     """The merged pattern of muscles on their best view, titled and sourced; when their trigger points
     are on another view (infraspinatus: pain in front, points behind), that view is drawn beside it."""
     _check(data, muscle_ids, side)
@@ -177,13 +188,14 @@ def pattern_picture(data, ranker, muscle_ids, side: str = "right", view_id: str 
                      top + height + TITLE_H, parts)
 
 
-def _sources(data, muscle_ids) -> list[str]:
+def _sources(data: Dataset, muscle_ids: Sequence[str]) -> list[str]:
     """Citations of the trigger-point rows drawn, in first-use order."""
     ids = dict.fromkeys(s for m in muscle_ids for tp in data.points_of(m) for s in tp.sources)
     return [data.sources[s].citation for s in ids if s in data.sources]
 
 
-def _document(data, muscle_ids, side, title, width, height, parts) -> str:
+def _document(data: Dataset, muscle_ids: Sequence[str], side: str, title: str, width: float, height: float,
+              parts: list[str]) -> str:
     """The outer SVG with a white page, title, licence and sources in <title>, <desc> and <metadata>."""
     sources = _sources(data, muscle_ids)
     desc = (f"{title}. Main (essential) zone solid, spillover stippled, trigger points marked with a cross, "

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .mapstate import best_view
 from .similarity import common_muscles, f1, jaccard, pattern_distance
+
+if TYPE_CHECKING:
+    from .data import Dataset
+    from .lookup import Ranker
 
 __all__ = ["Bank", "Card", "Session", "build_session", "common_muscles", "f1", "jaccard", "pattern_distance", "score"]
 
@@ -32,9 +38,9 @@ class Bank:
     common: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, data, ranker) -> Bank:
+    def from_data(cls, data: Dataset, ranker: Ranker) -> Bank:
         """Build the bank from the dataset and its ranker."""
-        patterns = {m: tuple(map(tuple, ranker.pattern(m))) for m in sorted(data.muscles)}
+        patterns = {m: (tuple(ess), tuple(spill)) for m in sorted(data.muscles) for ess, spill in [ranker.pattern(m)]}
         return cls(patterns, {m: row.group for m, row in data.muscles.items()},
                    {v: frozenset(view.region_ids()) for v, view in data.atlas.views.items()},
                    common_muscles(c.muscles for c in data.conditions.values()) & set(patterns))
@@ -56,7 +62,7 @@ class Bank:
         return sorted(m for m in self.patterns if group in (None, self.groups[m])
                       and (deck == "all" or m in self.common))
 
-    def best_view(self, regions) -> str:
+    def best_view(self, regions: Iterable[str]) -> str:
         """The view that shows most of the regions; ties go to the more detailed (smaller) view."""
         return best_view(self.views, regions)
 
@@ -80,7 +86,8 @@ class Card:
     streak: int = 0
 
 
-def _shortlist(cands: list[str], n: int, rng: random.Random, key=None) -> list[str]:
+def _shortlist(cands: list[str], n: int, rng: random.Random,
+               key: Callable[[str], tuple[float, ...]] | None = None) -> list[str]:
     """n candidates at random, drawn from the best 2n by key when a key is given."""
     cands = sorted(cands)
     rng.shuffle(cands)
@@ -98,7 +105,7 @@ def _distractors(bank: Bank, muscle: str, difficulty: str, rng: random.Random) -
     if difficulty == "hard":
         # similar patterns make the learner look at the detail, not the body part
         near = [m for m in cands if bank.zone(m) & zone]
-        picked = _shortlist(near, n, rng, key=lambda m: jaccard(bank.zone(m), zone))
+        picked = _shortlist(near, n, rng, key=lambda m: (jaccard(bank.zone(m), zone),))
     else:
         return _far_apart(bank, muscle, cands, group, n, rng)
     same = [m for m in cands if bank.groups[m] == group and m not in picked]
@@ -121,7 +128,7 @@ def _far_apart(bank: Bank, muscle: str, cands: list[str], group: str, n: int, rn
     return picked
 
 
-def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card | None:
+def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid: Iterable[str] = ()) -> Card | None:
     """Show a pattern, pick the muscle from four."""
     wrong = _distractors(bank, muscle, difficulty, rng)
     if len(wrong) < N_CHOICES - 1:
@@ -132,7 +139,7 @@ def name_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoi
                 bank.best_view(bank.essential(muscle)))
 
 
-def click_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card:
+def click_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid: Iterable[str] = ()) -> Card:
     """Show a muscle, mark its main pain zone on the map."""
     ess = sorted(bank.essential(muscle))
     return Card(f"click_the_zone:{muscle}", "click_the_zone", muscle, [], [], ess, bank.best_view(ess))
@@ -149,14 +156,14 @@ def _area(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid: s
     return [first]
 
 
-def which_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid=()) -> Card | None:
+def which_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avoid: Iterable[str] = ()) -> Card | None:
     """Show a pain area, pick every muscle whose main zone covers part of it (avoid: areas already asked)."""
     area = _area(bank, muscle, difficulty, rng, set(avoid))
     refers = [m for m in bank.patterns if m != muscle and bank.essential(m) & set(area)]
     # distractors stay clear of the area, spillover included, so no option is arguable
     quiet = [m for m in bank.patterns if not bank.zone(m) & set(area)]
     right = [muscle, *_shortlist(refers, rng.randint(0, min(2, len(refers))), rng)]
-    near = set().union(*(bank.zone(m) for m in right))
+    near: set[str] = set().union(*(bank.zone(m) for m in right))
     key = (lambda m: (len(bank.zone(m) & near), bank.groups[m] == bank.groups[muscle])) \
         if difficulty == "hard" else None
     wrong = _shortlist(quiet, N_WHICH - len(right), rng, key=key)
@@ -171,7 +178,7 @@ def which_card(bank: Bank, muscle: str, difficulty: str, rng: random.Random, avo
 BUILDERS = {"name_the_muscle": name_card, "click_the_zone": click_card, "which_muscles": which_card}
 
 
-def score(card: Card, response) -> float:
+def score(card: Card, response: Iterable[str]) -> float:
     """Score of a response (muscle ids or region ids) between 0 and 1."""
     if card.kind == "click_the_zone":
         return jaccard(response, card.answer)
@@ -193,7 +200,7 @@ class Session:
     answered: int = 0
     right: int = 0
     points: float = 0.0
-    mistakes: list[dict] = field(default_factory=list)
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
     deck: str = "all"
 
     @property
@@ -206,11 +213,11 @@ class Session:
         """Whether every card has been retired."""
         return not self.queue
 
-    def answer(self, response) -> dict:
+    def answer(self, response: Iterable[str]) -> dict[str, Any]:
         """Score the current card, move it in the queue, and return the feedback as a dict."""
         card = self.cards[self.queue.pop(0)]
-        response = sorted(set(response))
-        value = score(card, response)
+        chosen = sorted(set(response))
+        value = score(card, chosen)
         ok = value >= PASS[card.kind]
         self.answered, self.right, self.points = self.answered + 1, self.right + ok, self.points + value
         if ok:
@@ -220,8 +227,8 @@ class Session:
         else:
             card.misses, card.streak = card.misses + 1, 0
             self._requeue(card, MISS_GAP)
-            self.mistakes.append({"card": card.id, "response": response, "score": value})
-        return {"card": card.id, "correct": ok, "score": value, "response": response,
+            self.mistakes.append({"card": card.id, "response": chosen, "score": value})
+        return {"card": card.id, "correct": ok, "score": value, "response": chosen,
                 "expected": list(card.answer)}
 
     def _requeue(self, card: Card, gap: int) -> None:
@@ -230,14 +237,14 @@ class Session:
         rng.shuffle(card.options)
         self.queue.insert(min(gap, len(self.queue)), card.id)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain dict (lists, str, numbers) for st.session_state or JSON."""
         out = asdict(self)
         out["cards"] = {cid: asdict(c) for cid, c in self.cards.items()}
         return out
 
     @classmethod
-    def from_dict(cls, raw: dict) -> Session:
+    def from_dict(cls, raw: dict[str, Any]) -> Session:
         """Inverse of to_dict."""
         cards = {cid: Card(**c) for cid, c in raw["cards"].items()}
         return cls(**{**raw, "cards": cards, "queue": list(raw["queue"]),

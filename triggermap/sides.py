@@ -76,9 +76,11 @@ def side_phrases() -> dict[tuple[str, ...], Entry]:
                        (("lt",), "left"), (("rt",), "right")):
         out[key] = Entry(side=value, pre_only=True)
     out[("rite",)] = Entry(side="right")  # a common misspelling, and an ordinary word rare in pain text
-    for key in (("bilateral",), ("bilaterally",), ("left", "and", "right"), ("right", "and", "left"),
-                ("on", "both", "side"), ("both", "left", "and", "right")):
-        out[key] = Entry(side="both")
+    both: tuple[tuple[str, ...], ...] = (("bilateral",), ("bilaterally",), ("left", "and", "right"),
+                                         ("right", "and", "left"), ("on", "both", "side"),
+                                         ("both", "left", "and", "right"))
+    for words in both:
+        out[words] = Entry(side="both")
     return out
 
 
@@ -100,7 +102,7 @@ def assign_sides(norms: list[str], items: list[Item]) -> None:
             post = prev is not None and all(norms[i] in POST_GLUE for i in range(prev.end, item.start))
             if pre:
                 current, pending = entry.side, True
-            elif post and not entry.pre_only and not prev.moved:  # 'turn my head to the left' is a direction
+            elif post and prev and not entry.pre_only and not prev.moved:  # 'turn my head to the left' is a direction
                 for place in run:
                     if place.side_from not in ("pre", "inner"):
                         place.side, place.side_from = entry.side, "post"
@@ -148,8 +150,9 @@ def drop_context(norms: list[str], items: list[Item]) -> None:
     """Drop words that are not pain places: 'is back' (returned); parts moved or lain on, if another place is named."""
     places = [it for it in items if it.entry.regions]
     for k, item in enumerate(places):
-        before, after = norms[item.start - 1:item.start], norms[item.end:item.end + 1]
-        if norms[item.start:item.end] == ["back"] and (set(before) & BACK_ADVERB or set(after) & BACK_ADVERB_AFTER):
+        prev_word, next_word = norms[item.start - 1:item.start], norms[item.end:item.end + 1]
+        adverb = set(prev_word) & BACK_ADVERB or set(next_word) & BACK_ADVERB_AFTER
+        if norms[item.start:item.end] == ["back"] and adverb:
             item.dropped = True
         if _negated(norms, item):
             item.dropped = True

@@ -58,6 +58,12 @@ class Audience(Labelled):
     CLINICIAN = "clinician", "Clinician"
 
 
+# The handout's subtitle: the sheet speaks to the patient whoever prints it; the clinician's copy adds nerve
+# supply and evidence.
+HANDOUT_FOR: dict[str, str] = {Audience.PATIENT: "Information for you", Audience.STUDENT: "Study notes",
+                                Audience.CLINICIAN: "For your patient, with notes for the clinician"}
+
+
 class GuideAudience(Labelled):
     """Who a needling-guide row is for (students see the clinician rows)."""
 
