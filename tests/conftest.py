@@ -81,23 +81,39 @@ def browser(app_url: str) -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture()
-def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
-    """Open pages in fresh contexts (own cookies and session): new_page(width, height, touch=False)."""
-    contexts: list[Any] = []
+@pytest.fixture(scope="session")
+def contexts(browser: Any) -> Iterator[Callable[..., Any]]:
+    """One browser context per screen (size, touch) for the whole session, so the app's scripts load from a warm
+    cache; each test still gets its own tab, and so its own Streamlit session."""
+    made: dict[tuple[int, int, bool], Any] = {}
 
-    def make(width: int = DESKTOP["width"], height: int = DESKTOP["height"], touch: bool = False) -> Any:
-        ctx = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
-                                  is_mobile=touch and width < 600)
-        contexts.append(ctx)
-        return ctx.new_page()
+    def context(width: int, height: int, touch: bool) -> Any:
+        if (width, height, touch) not in made:
+            made[width, height, touch] = browser.new_context(viewport={"width": width, "height": height},
+                                                             has_touch=touch, is_mobile=touch and width < 600)
+        return made[width, height, touch]
 
-    yield make
-    for ctx in contexts:
+    yield context
+    for ctx in made.values():
         ctx.close()
 
 
 @pytest.fixture()
+def new_page(contexts: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
+    """Open tabs (each its own Streamlit session) of the given screen: new_page(width, height, touch=False)."""
+    pages: list[Any] = []
+
+    def make(width: int = DESKTOP["width"], height: int = DESKTOP["height"], touch: bool = False) -> Any:
+        pages.append(contexts(width, height, touch).new_page())
+        return pages[-1]
+
+    yield make
+    for pg in pages:
+        pg.context.clear_cookies()
+        pg.close()
+
+
+@pytest.fixture()
 def page(new_page: Callable[..., Any]) -> Any:
-    """A desktop page (1400 x 1000) in its own context."""
+    """A desktop tab (1400 x 1000) with its own Streamlit session."""
     return new_page()

@@ -44,6 +44,25 @@ def open_page(page: Any, url: str, timeout: float = 60_000) -> None:
     wait_for_app(page, timeout)
 
 
+# The page's layout (sidebar state, main block and first headings, paragraphs and buttons) is the same for three
+# frames in a row: whatever a resize sets off (the sidebar folding away, wrapped columns, redrawn charts) is over.
+SETTLED = """() => { const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; };
+  const sidebar = document.querySelector('[data-testid=stSidebar]');
+  const now = JSON.stringify([sidebar && sidebar.getAttribute('aria-expanded'), document.documentElement.scrollWidth,
+    [...document.querySelectorAll('[data-testid=stSidebar], [data-testid=stMainBlockContainer], h1, h2, p, button')]
+      .slice(0, 60).map(box)]);
+  if (window.__layout !== now) { window.__layout = now; window.__sameFrames = 0; } else { window.__sameFrames += 1; }
+  return window.__sameFrames >= 3; }"""
+
+
+def resize(page: Any, width: int, height: int, timeout: float = 30_000) -> None:
+    """Give the tab another viewport and wait until the page has laid itself out again (same as a fresh load there)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function(f"document.documentElement.clientWidth === {width}", timeout=timeout)
+    page.wait_for_function(SETTLED, polling="raf", timeout=timeout)
+    page.wait_for_function(NO_STALE, timeout=timeout)
+
+
 def wait_for_map(page: Any, timeout: float = 60_000) -> None:
     """Wait for the app's run to end and for the body map's drawing to have its state applied."""
     page.locator(".tmap svg").first.wait_for(timeout=timeout)

@@ -27,13 +27,21 @@ new MutationObserver(() => document.querySelectorAll('[data-testid=stToast]').fo
 """
 
 
-@pytest.fixture()
-def page(browser):
-    """A tab in its own context that records every toast (browser and app_url come from conftest)."""
+@pytest.fixture(scope="module")
+def toast_context(browser):
+    """A context whose tabs record every toast (browser and app_url come from conftest)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(RECORD_TOASTS)
-    yield context.new_page()
+    yield context
     context.close()
+
+
+@pytest.fixture()
+def page(toast_context):
+    """A fresh tab, so its own Streamlit session, that records every toast."""
+    tab = toast_context.new_page()
+    yield tab
+    tab.close()
 
 
 @pytest.mark.parametrize("link", sorted(LINKS))

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import open_page
+from tests.helpers import open_page, resize
 
 pytestmark = pytest.mark.browser
 
@@ -48,37 +48,39 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", params=list(WIDTHS), ids=[f"{w}px" for w in WIDTHS])
-def sized(request: pytest.FixtureRequest, browser: Any) -> Any:
-    """One context (and tab) per width, reused by every page and print size."""
-    width = request.param
-    ctx = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, has_touch=width < 1400,
-                              is_mobile=width < 600)
-    yield ctx.new_page()
-    ctx.close()
+def _url(app_url: str, path: str, large: bool) -> str:
+    """The page's link, in large print when asked."""
+    return (app_url + path + ("&" if "?" in path else "?") + ("print=large" if large else "")).rstrip("?&")
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_nothing_overflows_or_is_cut(sized: Any, app_url: str, name: str, large: bool) -> None:
-    path = PAGES[name]
-    url = app_url + path + ("&" if "?" in path else "?") + ("print=large" if large else "")
-    open_page(sized, url.rstrip("?&"))
-    sized.locator("h1").first.wait_for(timeout=30_000)
-    problems = sized.evaluate(OVERFLOW)
-    assert not problems, f"{name} at {sized.viewport_size['width']}px: " + "; ".join(problems[:8])
+def test_nothing_overflows_or_is_cut(page: Any, app_url: str, name: str, large: bool) -> None:
+    """Loaded once, then resized through the widths (a resized page lays out as a fresh load at that width)."""
+    open_page(page, _url(app_url, PAGES[name], large))
+    page.locator("h1").first.wait_for(timeout=30_000)
+    problems = []
+    for width, height in WIDTHS.items():
+        resize(page, width, height)
+        problems += [f"{width}px: {p}" for p in page.evaluate(OVERFLOW)[:8]]
+    assert not problems, f"{name}: " + "; ".join(problems)
 
 
 MAP = ".tmap"  # the body map component (the first map on the page)
 
 
-def test_large_print_never_shrinks_the_map(sized: Any, app_url: str) -> None:
-    widths = []
-    for extra in ("", "&print=large"):
-        open_page(sized, f"{app_url}/?redflags=none{extra}")
-        sized.locator(MAP).first.wait_for(timeout=30_000)
-        widths.append(sized.locator(MAP).first.bounding_box()["width"])
-    assert widths[1] >= widths[0], f"map {widths[0]:.0f}px wide, {widths[1]:.0f}px in large print"
+def test_large_print_never_shrinks_the_map(page: Any, app_url: str) -> None:
+    widths: dict[bool, list[float]] = {}
+    for large in (False, True):
+        open_page(page, _url(app_url, "/?redflags=none", large))
+        page.locator(MAP).first.wait_for(timeout=30_000)
+        widths[large] = []
+        for width, height in WIDTHS.items():
+            resize(page, width, height)
+            widths[large].append(page.locator(MAP).first.bounding_box()["width"])
+    shrunk = [f"{w}px: {a:.0f} -> {b:.0f}" for w, a, b in zip(WIDTHS, widths[False], widths[True], strict=True)
+              if b < a]
+    assert not shrunk, "map narrower in large print: " + ", ".join(shrunk)
 
 
 GRID_FITS = """() => { const s = document.querySelector('[data-testid=stDataFrame] .dvn-scroller');
