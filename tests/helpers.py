@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+
+from triggermap import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,6 +104,18 @@ def boot(page: str, params: Mapping[str, str] | None = None) -> AppTest:
     for key, value in (params or {}).items():
         at.query_params[key] = value
     return at.run()
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run in this process: exit code, stdout and stderr as a user sees them, without starting Python
+    again for each call (the tests that need a real process, for terminals, pipes and the data path, start one)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse rejects bad arguments this way
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(["triggermap", *args], code, out.getvalue(), err.getvalue())
 
 
 def edit_cell(path: Path, row_index: int, column: str, value: str) -> None:

@@ -1,4 +1,4 @@
-"""The command line, run as a user would."""
+"""The command line: once as a user runs it (a new process), the rest in this process (same code, same output)."""
 
 import json
 import subprocess
@@ -6,10 +6,11 @@ import sys
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_cli
 
 
-def run(*args):
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command, in a new Python process."""
     return subprocess.run([sys.executable, "-m", "triggermap", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
 
@@ -20,7 +21,7 @@ def run(*args):
     ("outer elbow", "lateral_elbow"),
 ])
 def test_regions_json(phrase, region):
-    out = run("regions", phrase, "--json")
+    out = run_cli("regions", phrase, "--json")
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
     assert payload["query"] == phrase
@@ -38,7 +39,7 @@ def test_info_json():
 
 
 def test_pain_json():
-    payload = json.loads(run("pain", "outer elbow", "--side", "left", "--top", "10", "--json").stdout)
+    payload = json.loads(run_cli("pain", "outer elbow", "--side", "left", "--top", "10", "--json").stdout)
     assert payload["regions"] == [{"id": "lateral_elbow", "label": "Outer elbow", "side": "left",
                                    "matched": "outer elbow"}]
     ids = [m["id"] for m in payload["muscles"]]
@@ -48,20 +49,20 @@ def test_pain_json():
 
 
 def test_condition_json():
-    payload = json.loads(run("condition", "tennis elbow", "--json").stdout)
+    payload = json.loads(run_cli("condition", "tennis elbow", "--json").stdout)
     assert payload["condition"]["id"] == "tennis_elbow"
     assert payload["muscles"] and payload["dn"]["applies"] in {"indicated", "adjunct", "not_indicated"}
 
 
 def test_segment_json():
-    payload = json.loads(run("segment", "C6", "--json").stdout)
+    payload = json.loads(run_cli("segment", "C6", "--json").stdout)
     assert payload["root"] == "C6"
     assert "biceps_brachii" in [m["id"] for m in payload["muscles"]]
     assert payload["paraspinal"] and payload["dermatome"]
 
 
 def test_segment_json_gives_roles_key_first():
-    payload = json.loads(run("segment", "c7", "--json").stdout)
+    payload = json.loads(run_cli("segment", "c7", "--json").stdout)
     roles = [m["role"] for m in payload["muscles"]]
     assert "triceps_brachii" in [m["id"] for m in payload["muscles"][:3]]
     assert set(roles) == {"key", "contributing"} and roles == sorted(roles, key=lambda r: r != "key")
@@ -70,13 +71,13 @@ def test_segment_json_gives_roles_key_first():
 @pytest.mark.parametrize("args", [("regions", "qqqxxzz"), ("pain", "zzqqxx"), ("condition", "qqqzzzxx"),
                                   ("segment", "Q7")])
 def test_unknown_input_exits_2_with_a_message(args):
-    out = run(*args)
+    out = run_cli(*args)
     assert out.returncode == 2
     assert out.stderr.startswith("error:") and "Traceback" not in out.stderr
 
 
 def test_typo_gets_suggestions():
-    out = run("regions", "elbo")
+    out = run_cli("regions", "elbo")
     assert out.returncode == 0 and "elbow" in out.stdout.lower()
 
 
@@ -96,7 +97,7 @@ def test_package_never_imports_streamlit():
     (("pain in both my temples",), {("temple", "left"), ("temple", "right")}),
 ])
 def test_regions_take_sides_from_the_text(args, expected):
-    out = run("regions", *args, "--json")
+    out = run_cli("regions", *args, "--json")
     assert out.returncode == 0, out.stderr
     found = {(r["id"], r["side"]) for r in json.loads(out.stdout)["regions"]}
     assert expected <= found
@@ -104,7 +105,7 @@ def test_regions_take_sides_from_the_text(args, expected):
 
 
 def test_pain_both_sides_lists_each_muscle_once():
-    payload = json.loads(run("pain", "pain in both my temples", "--top", "8", "--json").stdout)
+    payload = json.loads(run_cli("pain", "pain in both my temples", "--top", "8", "--json").stdout)
     ids = [m["id"] for m in payload["muscles"]]
     assert len(ids) == len(set(ids)) >= 4
     assert {m["side"] for m in payload["muscles"]} == {"both"}
@@ -112,7 +113,7 @@ def test_pain_both_sides_lists_each_muscle_once():
 
 
 def test_pain_links_conditions_and_flags_nerve_words():
-    payload = json.loads(run("pain", "pins and needles under my left heel", "--json").stdout)
+    payload = json.loads(run_cli("pain", "pins and needles under my left heel", "--json").stdout)
     assert payload["nerve_symptoms"] == ["pins and needles"]
     assert [c["id"] for c in payload["conditions"]][:1] == ["plantar_heel_pain"]
     assert any("nerve" in step for step in payload["next_steps"])
@@ -121,7 +122,7 @@ def test_pain_links_conditions_and_flags_nerve_words():
 @pytest.mark.parametrize("command", ["regions", "pain"])
 @pytest.mark.parametrize("text", ["hello world", "I feel sad today", "douleur au talon"])
 def test_no_body_part_exits_2_with_a_short_hint(command, text):
-    out = run(command, text, "--json")
+    out = run_cli(command, text, "--json")
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.startswith("error: no body part found") and "Traceback" not in out.stderr
     assert len(out.stderr) < 300

@@ -1,4 +1,5 @@
-"""The CLI at its edges: argument limits, control characters, closed pipes, odd terminals, broken data."""
+"""The CLI at its edges: argument limits, control characters (in this process), closed pipes, odd terminals,
+broken data (in a real process each)."""
 
 import json
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_cli
 from triggermap import DATA_DIR
 from triggermap.cli import MAX_TOP
 
@@ -28,15 +29,15 @@ def hidden(text: str) -> set[str]:
 
 @pytest.mark.parametrize("top", ["0", "-1", str(MAX_TOP + 1), "9" * 20, "x", "1.5", ""])
 def test_top_out_of_range_is_refused(top):
-    out = run("pain", "outer elbow", "--top", top)
-    err = out.stderr.decode()
+    out = run_cli("pain", "outer elbow", "--top", top)
+    err = out.stderr
     assert out.returncode == 2 and "Traceback" not in err
     assert f"argument --top: must be a whole number from 1 to {MAX_TOP}" in err
 
 
 @pytest.mark.parametrize("top", [1, 3, MAX_TOP])
 def test_top_in_range_limits_the_answer(top):
-    out = run("pain", "outer elbow", "--top", str(top), "--json")
+    out = run_cli("pain", "outer elbow", "--top", str(top), "--json")
     assert out.returncode == 0, out.stderr
     assert 1 <= len(json.loads(out.stdout)["muscles"]) <= top
 
@@ -46,14 +47,14 @@ def test_top_in_range_limits_the_answer(top):
     ("segment", "\x1b[31mC99"), ("pain", "knee", "--side", "\x1b[31mleft"), ("pain", "knee", "--top", "\x1b[2J"),
 ])
 def test_errors_echo_no_control_characters(args):
-    out = run(*args)
-    err = out.stderr.decode()
+    out = run_cli(*args)
+    err = out.stderr
     assert out.returncode == 2 and err.strip() and "Traceback" not in err
     assert not hidden(err), sorted(hidden(err))
 
 
 def test_json_query_echo_has_no_control_characters():
-    out = run("pain", "outer\x1b[31m elbow\u202e", "--json")
+    out = run_cli("pain", "outer\x1b[31m elbow\u202e", "--json")
     assert out.returncode == 0, out.stderr
     query = json.loads(out.stdout)["query"]
     assert not hidden(query) and query.startswith("outer")
@@ -62,10 +63,10 @@ def test_json_query_echo_has_no_control_characters():
 @pytest.mark.parametrize("command", ["pain", "regions"])
 @pytest.mark.parametrize("text", ["qqqzzzxx", "zzzz xxxx", "12345", "!!!", "\x1b[0m", "hello world"])
 def test_nonsense_recognises_no_body_part(command, text):
-    out = run(command, text)
-    err = out.stderr.decode()
+    out = run_cli(command, text)
+    err = out.stderr
     assert out.returncode == 2 and err.startswith("error: no body part found") and not hidden(err)
-    assert out.stdout == b""
+    assert out.stdout == ""
 
 
 @pytest.mark.parametrize("args", [("info",), ("info", "--json"), ("pain", "outer elbow"), ("regions", "knee")])

@@ -1,7 +1,5 @@
 """Hostile input to the domain package, the CLI and the data loaders: no crash, no leak, clear errors."""
 
-import contextlib
-import io
 import json
 import re
 import tomllib
@@ -10,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT, edit_cell
-from triggermap import cli
+from tests.helpers import ROOT, edit_cell, run_cli
 from triggermap.atlas import AtlasError, load_atlas
 from triggermap.data import DataError, load_dataset
 from triggermap.lookup import ROOT_ORDER, normalise_root
@@ -158,17 +155,6 @@ def test_apply_tap_never_raises(event, before):
 
 # --- CLI ------------------------------------------------------------------------------------------------
 
-def run_cli(*args: str) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr of the CLI run in this process (tests/test_cli.py runs the real command)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exc:  # argparse rejects bad arguments this way
-            code = exc.code
-    return int(code or 0), out.getvalue(), err.getvalue()
-
-
 CLI_TEXT = {"huge": "elbow " * 17_000, "unicode": "\u202eمرفق خارجي 💥🦵🏽 e\u0301\u0301", "empty": "",
             "html": "<script>alert(1)</script>"}
 CLI_CASES = {f"{cmd}-{kind}": (cmd, text, "--json") for cmd in ("regions", "pain", "condition", "segment")
@@ -182,7 +168,8 @@ CLI_CASES |= {"negative-top": ("pain", "knee", "--top", "-3"), "huge-top": ("reg
 
 @pytest.mark.parametrize("case", sorted(CLI_CASES))
 def test_cli_hostile_input_exits_cleanly(case):
-    code, stdout, stderr = run_cli(*CLI_CASES[case])
+    done = run_cli(*CLI_CASES[case])
+    code, stdout, stderr = done.returncode, done.stdout, done.stderr
     assert code in (0, 2), stderr[-500:]
     assert "Traceback" not in stderr and len(stderr) <= 500, stderr[-500:]
     if code == 2:
