@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from benchmarks.server import app_server
 from tests.helpers import ROOT, edit_cell  # noqa: F401  (re-exported for tests written before helpers.py had them)
@@ -15,6 +16,10 @@ from triggermap.data import load_dataset
 from triggermap.lookup import Ranker
 
 pytest_plugins = ["tests.no_skip_in_ci", "pytester"]
+# Property tests: 200 examples each at a desk; CI, on a shared two-core machine, tries 100 new ones on every run.
+settings.register_profile("dev", max_examples=200)
+settings.register_profile("ci", max_examples=100)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DESKTOP = {"width": 1400, "height": 1000}
 
