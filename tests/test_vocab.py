@@ -3,8 +3,9 @@
 import pytest
 from pydantic import ValidationError
 
+from triggermap.named import FLAG_AREAS
 from triggermap.schema import MuscleRow, NeedlingGuideRow, TriggerPointRow
-from triggermap.vocab import BODY_SIDES, Audience, Group, GuideAudience, Mode, Side, ViewId
+from triggermap.vocab import BODY_SIDES, HANDOUT_FOR, Audience, Deck, Group, GuideAudience, Mode, QuizKind, Side, ViewId
 
 
 @pytest.mark.parametrize("member,value,label", [
@@ -33,6 +34,8 @@ def test_member_is_its_value_and_carries_a_label(member, value, label):
     (Audience, ("patient", "student", "clinician")),
     (GuideAudience, ("all", "patient", "clinician")),
     (Mode, ("pain", "muscle")),
+    (QuizKind, ("name_the_muscle", "click_the_zone", "which_muscles", "mixed")),
+    (Deck, ("common", "all")),
 ])
 def test_values_keep_their_order(enum, values):
     assert enum.values() == values
@@ -41,6 +44,19 @@ def test_values_keep_their_order(enum, values):
 
 def test_body_sides_are_the_sided_ones():
     assert BODY_SIDES == (Side.RIGHT, Side.LEFT)
+
+
+@pytest.mark.parametrize("enum,value,label", [
+    (ViewId, "head_neck", "Head & neck"), (QuizKind, "which_muscles", "Which muscles?"),
+    (Deck, "common", "Common muscles"), (ViewId, "elsewhere", "elsewhere"),
+])
+def test_label_for_gives_the_label_or_the_value_itself(enum, value, label):
+    assert enum.label_for(value) == label
+
+
+@pytest.mark.parametrize("table,enum", [(HANDOUT_FOR, Audience), (FLAG_AREAS, Group)])
+def test_tables_keyed_by_a_vocabulary_cover_every_member(table, enum):
+    assert set(table) == set(enum)
 
 
 

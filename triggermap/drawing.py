@@ -19,6 +19,7 @@ from shapely.geometry import Polygon, box
 
 from . import palette as pal
 from .atlas import View
+from .vocab import Side
 
 # Classes the state sets on elements; everything else about an element is fixed geometry.
 STATE_CLASSES = ("sel", "ess", "spill", "fill", "hl", "on")
@@ -57,7 +58,8 @@ def muscle_id(shape: str, side: str) -> str:
 
 def other(side: str) -> str:
     """The opposite side; midline stays midline."""
-    return {"right": "left", "left": "right"}.get(side, side)
+    flipped: dict[str, str] = {Side.RIGHT: Side.LEFT, Side.LEFT: Side.RIGHT}
+    return flipped.get(side, side)
 
 
 def _num(v: float) -> str:
@@ -97,11 +99,11 @@ class Frame:
     def ring_side(self, ring: Coords) -> str:
         """Patient side of a muscle ring: single-side views show one side; else by which half it lies in."""
         if self.view.single_side:
-            return "left" if self.flip else "right"
+            return Side.LEFT if self.flip else Side.RIGHT
         mid = self.x_sum / 2
         cx = float(ring[:, 0].mean())
         if abs(cx - mid) < 1.0:
-            return "midline"
+            return Side.MIDLINE
         return self.view.viewer_left_side if cx < mid else other(self.view.viewer_left_side)
 
     def ring_halves(self, ring: Coords) -> list[Coords]:
@@ -122,9 +124,9 @@ class Frame:
     def mark_sides(self, mark: Mark) -> list[tuple[str, float, float]]:
         """(side, svg x, svg y) of a trigger point: both sides on the body views, one on a single-side view."""
         if self.view.single_side:
-            return [("left" if self.flip else "right", *self.xy(mark.x, mark.y))]
+            return [(Side.LEFT if self.flip else Side.RIGHT, *self.xy(mark.x, mark.y))]
         x, y = self.xy(mark.x, mark.y)
-        return [("right", x, y), ("left", self.x_sum - x, y)]
+        return [(Side.RIGHT, x, y), (Side.LEFT, self.x_sum - x, y)]
 
 
 def style(prefix: str = "") -> str:

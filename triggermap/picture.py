@@ -13,6 +13,7 @@ import numpy as np
 from . import ASSETS_DIR
 from .drawing import Frame, Mark, draw_view
 from .mapstate import best_view, map_state, muscle_elements, pattern_classes, point_elements
+from .vocab import BODY_SIDES, Side, ViewId
 
 if TYPE_CHECKING:
     from .atlas import View
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from .lookup import Ranker
 
 LICENCE = "MIT License; drawn by the Trigger-point explorer (triggermap) from its open data"
-VIEW_NAMES = {"anterior": "Front", "posterior": "Back", "head_neck": "Head & neck", "foot": "Soles"}
 FONTS = [str(ASSETS_DIR / "fonts" / f) for f in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")]
 TITLE_H = 9.0  # title band above each panel (picture units)
 
@@ -50,12 +50,12 @@ def pattern_view(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str]) -> st
     return best_view(region_sets(data), ess, spill, points)
 
 
-def pattern_state(data: Dataset, ranker: Ranker, view_id: str, muscle_ids: Sequence[str], side: str = "right",
+def pattern_state(data: Dataset, ranker: Ranker, view_id: str, muscle_ids: Sequence[str], side: str = Side.RIGHT,
                   large: bool = False, zoom: bool = False) -> dict[str, Any]:
     """State of a view showing muscles' pattern on one side: zones, filled muscles and their ×
     (zoom: the map zooms onto them, as a chart would show them)."""
     view = data.atlas.views[view_id]
-    flip = view.single_side and side == "left"
+    flip = view.single_side and side == Side.LEFT
     essential, spillover = ranker.pattern(*muscle_ids)
     cls = pattern_classes(view, essential, spillover, side, flip)
     cls["fill"] = muscle_elements(view, muscle_ids, side, flip)
@@ -95,7 +95,7 @@ def _panel(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str, 
            prefix: str, title: str) -> tuple[str, float]:
     """One zoomed view of a pattern, as a nested <svg> (placed later) and its title."""
     view = data.atlas.views[view_id]
-    flip = view.single_side and side == "left"
+    flip = view.single_side and side == Side.LEFT
     state = pattern_state(data, ranker, view_id, muscle_ids, side)
     labels = {r: reg.label for r, reg in data.atlas.regions.items()}
     names = {m: row.name for m, row in data.muscles.items()}
@@ -120,16 +120,16 @@ def _check(data: Dataset, muscle_ids: Sequence[str], side: str) -> None:
     unknown = [m for m in muscle_ids if m not in data.muscles]
     if unknown or not muscle_ids:
         raise PictureError(f"unknown muscle {unknown[0] if unknown else '(none)'}; pick one from muscles.csv")
-    if side not in ("right", "left"):
-        raise PictureError(f"side must be 'right' or 'left', not {side!r}")
+    if side not in BODY_SIDES:
+        raise PictureError(f"side must be one of {', '.join(BODY_SIDES)}, not {side!r}")
 
 
 def side_title(view_id: str, side: str) -> str:
     """'Back, right side'."""
-    return f"{VIEW_NAMES.get(view_id, view_id)}, {side} side"
+    return f"{ViewId.label_for(view_id)}, {side} side"
 
 
-def small_multiples(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = "right", columns: int = 3,
+def small_multiples(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = Side.RIGHT, columns: int = 3,
                     heading: str = "") -> str:
     """The patterns of several muscles side by side, each on its best view, zoomed, titled and sourced."""
     _check(data, muscle_ids, side)
@@ -141,7 +141,7 @@ def small_multiples(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], si
     for i, m in enumerate(muscle_ids):
         view_id = pattern_view(data, ranker, [m])
         title = f"{data.muscles[m].name} ({side_title(view_id, side).lower()})"
-        caption = f"{data.muscles[m].name} ({VIEW_NAMES.get(view_id, view_id).lower()})"
+        caption = f"{data.muscles[m].name} ({ViewId.label_for(view_id).lower()})"
         svg, _ = _panel(data, ranker, [m], side, view_id, cell_w / cell_h, f"p{i}", title)
         x, y = (i % cols) * (cell_w + 4), top + (i // cols) * (cell_h + TITLE_H + 4)
         parts.append(f'<text x="{x + cell_w / 2:g}" y="{y + TITLE_H - 3:g}" class="ttl"{_fit(caption, cell_w, 4.2)}>'
@@ -155,13 +155,13 @@ def small_multiples(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], si
     return _document(data, muscle_ids, side, title, width, height, parts)
 
 
-def muscle_picture(data: Dataset, ranker: Ranker, muscle_id: str, side: str = "right", view_id: str | None = None,
+def muscle_picture(data: Dataset, ranker: Ranker, muscle_id: str, side: str = Side.RIGHT, view_id: str | None = None,
                    aspect: float = 0.75) -> str:
     """One muscle's chart: the muscle filled, × at its trigger points, main zone solid, spillover stippled."""
     return pattern_picture(data, ranker, [muscle_id], side, view_id, aspect)
 
 
-def pattern_picture(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = "right",
+def pattern_picture(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = Side.RIGHT,
                     view_id: str | None = None, aspect: float = 0.75) -> str:
     """The merged pattern of muscles on their best view, titled and sourced; when their trigger points
     are on another view (infraspinatus: pain in front, points behind), that view is drawn beside it."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .mapstate import best_view
 from .similarity import common_muscles, f1, jaccard, pattern_distance
+from .vocab import Deck, QuizKind
 
 if TYPE_CHECKING:
     from .data import Dataset
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Bank", "Card", "Session", "build_session", "common_muscles", "f1", "jaccard", "pattern_distance", "score"]
 
-KINDS = ("name_the_muscle", "click_the_zone", "which_muscles")
+KINDS = tuple(k.value for k in QuizKind if k is not QuizKind.MIXED)
 DIFFICULTIES = ("easy", "hard")
 N_CHOICES = 4      # name the muscle: the answer and three distractors
 N_WHICH = 5        # which muscles: options shown, one to three of them right
@@ -24,7 +25,7 @@ PASS = {"name_the_muscle": 1.0, "click_the_zone": 0.5, "which_muscles": 0.8}
 MISS_GAP = 2       # a missed card comes back after two other cards
 LATER_GAP = 5      # a card answered right after a miss comes back once more, later
 EASY_MIN_DISTANCE = 0.9  # easy options differ this much from each other (1 = no region in common)
-DECKS = ("common", "all")
+DECKS = Deck.values()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from .echo import inert, printable
 from .labels import DEPTH_LABELS
 from .selection import MAX_REGIONS
-from .vocab import BODY_SIDES, Audience, Mode, Side, ViewId
+from .vocab import BODY_SIDES, Audience, Deck, Mode, QuizKind, Side, ViewId
 
 VIEWS = ViewId.values()
 MODES = Mode.values()
@@ -22,9 +22,9 @@ SIDES = tuple(s.value for s in BODY_SIDES)
 REGION_SIDES = Side.values()
 AUDIENCES = Audience.values()
 MAX_SEED = 2**31 - 1
-STUDY_KINDS = ("name_the_muscle", "click_the_zone", "which_muscles", "mixed")
+STUDY_KINDS = QuizKind.values()
 STUDY_DIFFICULTIES = ("easy", "hard")
-STUDY_DECKS = ("common", "all")
+STUDY_DECKS = Deck.values()
 SEGMENT_MODES = ("root", "condition")
 DEPTHS = tuple(DEPTH_LABELS)
 MAX_SEARCH = 100  # the Muscles search box's max_chars

@@ -25,6 +25,11 @@ class Labelled(StrEnum):
         return {m.value: m.label for m in cls}
 
     @classmethod
+    def label_for(cls, value: str) -> str:
+        """The label of a value, or the value itself when it is not a member (a format_func for widgets)."""
+        return cls.labels().get(value, value)
+
+    @classmethod
     def values(cls) -> tuple[str, ...]:
         """The allowed values, in definition order."""
         return tuple(m.value for m in cls)
@@ -103,6 +108,22 @@ class Group(Labelled):
     THIGH = "thigh", "Thigh"
     LEG = "leg", "Lower leg"
     FOOT = "foot", "Foot"
+
+
+class QuizKind(Labelled):
+    """The study page's question types; mixed draws the type of each card at random."""
+
+    NAME_THE_MUSCLE = "name_the_muscle", "Name the muscle"
+    CLICK_THE_ZONE = "click_the_zone", "Click the zone"
+    WHICH_MUSCLES = "which_muscles", "Which muscles?"
+    MIXED = "mixed", "Mixed"
+
+
+class Deck(Labelled):
+    """Which muscles a study deck draws from."""
+
+    COMMON = "common", "Common muscles"
+    ALL = "all", "All muscles"
 
 
 class Mode(Labelled):

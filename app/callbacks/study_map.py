@@ -12,6 +12,7 @@ from triggermap.picture import marks_of
 from triggermap.quiz import Card
 from triggermap.selection import apply_tap
 from triggermap.studyview import MapPanel
+from triggermap.vocab import Side
 
 
 def on_study_tap(event: dict) -> None:
@@ -38,10 +39,10 @@ def panel_state(panel: MapPanel, card: Card, view_id: str, marked: list[tuple[st
     if panel.show == "marks":
         return map_state("pain" if interactive else "static", {"sel": selection_classes(marked)})
     if panel.show == "area":
-        sides = {r: "midline" if data.atlas.regions[r].midline else "right" for r in card.area}
+        sides = {r: Side.MIDLINE if data.atlas.regions[r].midline else Side.RIGHT for r in card.area}
         return map_state("static", {"sel": selection_classes(sides.items())})
     pattern = pattern_classes(view, *ranker.pattern(*panel.muscles))
     if panel.show == "pattern":  # no muscle or × yet: they would give the answer away
         return map_state("static", pattern)
-    return map_state("static", {**pattern, "fill": muscle_elements(view, panel.muscles, "right"),
-                                "on": point_elements(view, marks_of(data, view_id), panel.muscles, "right")})
+    return map_state("static", {**pattern, "fill": muscle_elements(view, panel.muscles, Side.RIGHT),
+                                "on": point_elements(view, marks_of(data, view_id), panel.muscles, Side.RIGHT)})

@@ -8,8 +8,9 @@ from app.maps import small_multiples_block
 from app.setup import page_setup
 from app.state import bind
 from triggermap.mapstate import map_state, muscle_elements, pattern_classes
-from triggermap.picture import VIEW_NAMES, pattern_view
+from triggermap.picture import pattern_view
 from triggermap.urlstate import ConditionsState
+from triggermap.vocab import Side, ViewId
 
 ctx = page_setup(ConditionsState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
@@ -30,10 +31,10 @@ if state.condition:
             if state.view is None or ss.get("cond_view_of", state.condition) != state.condition:
                 state.view = pattern_view(data, ranker, list(c.muscles))
             ss.cond_view_of = state.condition
-            st.selectbox("View", list(VIEW_NAMES), format_func=VIEW_NAMES.get, **bind("cond_view", state, "view"))
+            st.selectbox("View", ViewId.values(), format_func=ViewId.label_for, **bind("cond_view", state, "view"))
             view = data.atlas.views[state.view]
             cls = {**pattern_classes(view, *ranker.pattern(*c.muscles)),
-                   "hl": muscle_elements(view, c.muscles, "right")}
+                   "hl": muscle_elements(view, c.muscles, Side.RIGHT)}
             body_map("condition_map", state.view, False, map_state("static", cls, large=ctx.large_print))
             st.caption("Dark orange: main zones; light orange, dotted: spillover zones of the muscles listed, "
                        "on the patient's right side. Green outlines: those muscles.")

@@ -10,6 +10,7 @@ from triggermap.labels import in_sentence
 from triggermap.lookup import ROOT_ORDER, segment
 from triggermap.mapstate import map_state, muscle_elements, selection_classes
 from triggermap.urlstate import SegmentsState
+from triggermap.vocab import Side, ViewId
 
 ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with dermatome rows
 MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
@@ -44,9 +45,10 @@ def pick_root() -> str:
 
 def dermatome_views(root: str, seg: dict) -> None:
     """Front and back views with the dermatome shaded and the root's muscles outlined."""
-    skin = selection_classes((r, "midline" if data.atlas.regions[r].midline else "right") for r in seg["dermatome"])
+    skin = selection_classes((r, Side.MIDLINE if data.atlas.regions[r].midline else Side.RIGHT)
+                             for r in seg["dermatome"])
     cols = st.columns(2)
-    for col, (view_id, name) in zip(cols, (("anterior", "front"), ("posterior", "back")), strict=True):
+    for col, (view_id, name) in zip(cols, ((ViewId.ANTERIOR, "front"), (ViewId.POSTERIOR, "back")), strict=True):
         muscles = muscle_elements(data.atlas.views[view_id], seg["muscles"] + seg["paraspinal"], None)
         with col:
             st.markdown(f"**{root}: {name}**")

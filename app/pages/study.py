@@ -9,7 +9,7 @@ from app.components.body_map import body_map
 from app.setup import page_setup
 from app.state import bind
 from triggermap.labels import group_label, places
-from triggermap.quiz import DIFFICULTIES, KINDS, Bank, Session
+from triggermap.quiz import DIFFICULTIES, Bank, Session
 from triggermap.studyview import (
     MapPanel,
     Words,
@@ -21,13 +21,8 @@ from triggermap.studyview import (
     shown_pattern,
     verdict,
 )
-from triggermap.urlstate import STUDY_DECKS, StudyState
-from triggermap.vocab import ViewId
-
-KIND_NAMES = {"name_the_muscle": "Name the muscle", "click_the_zone": "Click the zone",
-              "which_muscles": "Which muscles?", "mixed": "Mixed"}
-DECK_NAMES = {"common": "Common muscles", "all": "All muscles"}
-VIEW_NAMES = ViewId.labels()
+from triggermap.urlstate import StudyState
+from triggermap.vocab import Deck, QuizKind, ViewId
 
 ctx = page_setup(StudyState)
 data, ranker, labels, state = ctx.data, ctx.ranker, ctx.labels, ctx.state
@@ -86,7 +81,7 @@ def draw_map(card, feedback) -> None:
     right pattern (for 'which muscles', one muscle's at a time, picked above the maps)."""
     views = list(data.atlas.views)
     view_id = st.selectbox("View", views, index=views.index(card.view), key=f"study_view_{card.id}",
-                           format_func=VIEW_NAMES.get)
+                           format_func=ViewId.label_for)
     picked = None
     if feedback is not None and card.kind == "which_muscles":
         right = set(card.answer)
@@ -107,11 +102,11 @@ def draw_map(card, feedback) -> None:
         shown = panel_view(panel, view_id)
         with col:
             if panel.heading:
-                st.markdown(f"**{panel.heading}**" + (f" ({VIEW_NAMES[shown]})" if shown != view_id else ""))
+                st.markdown(f"**{panel.heading}**" + (f" ({ViewId.label_for(shown)})" if shown != view_id else ""))
             body_map("study_picture" + (f"_{n}" if n else ""), shown, False,
                      panel_state(panel, card, shown, ss.study_regions))
     shown = set().union(*(drawn_regions(card, p) for p in panels))
-    elsewhere = [VIEW_NAMES[v] for v, regions in bank.views.items() if v != view_id and shown & regions]
+    elsewhere = [ViewId.label_for(v) for v, regions in bank.views.items() if v != view_id and shown & regions]
     st.caption(map_caption(panels, elsewhere))
 
 
@@ -167,14 +162,15 @@ st.caption("Practise the referral patterns. A missed card comes back until you g
 groups = sorted(set(bank.groups.values()), key=group_label)
 area = "all body areas" if state.group == "all" else group_label(state.group).lower()
 # folded, so that on a phone the question is on the first screen; the label says what the deck is
-with st.expander(f"Deck: {KIND_NAMES[state.kind]} · {area} · {DECK_NAMES[state.deck].lower()} · {state.difficulty}",
+deck_name = Deck.label_for(state.deck).lower()
+with st.expander(f"Deck: {QuizKind.label_for(state.kind)} · {area} · {deck_name} · {state.difficulty}",
                  icon=":material/tune:"):
-    st.radio("Question type", [*KINDS, "mixed"], format_func=KIND_NAMES.get, horizontal=True,
+    st.radio("Question type", QuizKind.values(), format_func=QuizKind.label_for, horizontal=True,
              **bind("study_kind", state, "kind"))
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):  # wraps on narrow screens
         st.selectbox("Body area", ["all", *groups], **bind("study_group", state, "group"), width=240,
                      format_func=lambda g: "All body areas" if g == "all" else group_label(g))
-        st.radio("Muscles", STUDY_DECKS, format_func=DECK_NAMES.get, horizontal=True, width="content",
+        st.radio("Muscles", Deck.values(), format_func=Deck.label_for, horizontal=True, width="content",
                  help="Common: the muscles named most often for the conditions in this app. All: every muscle.",
                  **bind("study_deck", state, "deck"))
         st.radio("Difficulty", DIFFICULTIES, format_func=str.capitalize, horizontal=True, width="content",
