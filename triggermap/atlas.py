@@ -226,7 +226,7 @@ def _load_view(path: Path, regions: dict[str, Region]) -> View:
                              tuple(m.get("muscles", ())), depth))
     cautions = [Shape(c["id"], "", _rings(c.get("polygons"), f"{where}, caution zone '{c['id']}'", frame))
                 for c in data.get("cautions", [])]
-    view = View(vid, data.get("title", vid), frame[0], frame[1], data.get("viewer_left_side", "right"),
+    view = View(vid, data.get("title", vid), frame[0], frame[1], data.get("viewer_left_side", Side.RIGHT.value),
                 bool(data.get("single_side")), {k: tuple(v) for k, v in data.get("labels", {}).items()},
                 _rings(data.get("silhouette"), f"{where}, silhouette", frame), shapes, muscles, cautions)
     check_tiling(view, where)

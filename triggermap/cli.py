@@ -16,7 +16,7 @@ from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
-from .vocab import ViewId
+from .vocab import Side, ViewId
 
 MAX_TOP = 200
 
@@ -33,7 +33,7 @@ def _emit(payload: dict[str, Any], as_json: bool, lines: list[str]) -> None:
 
 def _read(data: Dataset, args: argparse.Namespace) -> dict[str, Any]:
     """Read the text's places (sides from the text, --side only as the default); exit 2 if it names none."""
-    reading = data.lexicon.read(args.text, default_side=args.side or "right")
+    reading = data.lexicon.read(args.text, default_side=args.side or Side.RIGHT)
     if not reading.found:
         hint = f"; words not understood: {printable(', '.join(reading.unmatched[:5]), 80)}" if reading.unmatched else ""
         raise UsageError(f"no body part found in '{printable(args.text, 80)}'{hint}. Try everyday words such as "
@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "pain":
             sp.add_argument("--top", type=_top, default=10, help=f"how many muscles, 1 to {MAX_TOP}")
         if name in ("regions", "pain"):
-            sp.add_argument("--side", choices=["left", "right", "both"],
+            sp.add_argument("--side", choices=[Side.LEFT.value, Side.RIGHT.value, "both"],
                             help="side for places the text names without one (default right)")
     return p
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from .atlas import View
 from .drawing import Frame, Mark, muscle_id, muscle_paths, point_id, region_id
+from .vocab import Side
 
 VIEW_ORDER = ("anterior", "posterior", "head_neck", "foot")
 
@@ -36,7 +37,7 @@ def views_showing(view_regions: Mapping[str, Iterable[str]], regions: Iterable[s
     return [first, *rest]
 
 
-def pattern_classes(view: View, essential: Iterable[str], spillover: Iterable[str], side: str = "right",
+def pattern_classes(view: View, essential: Iterable[str], spillover: Iterable[str], side: str = Side.RIGHT,
                     flip: bool = False) -> dict[str, list[str]]:
     """Element ids to shade for a referral pattern drawn on one side (midline regions on either side)."""
     ess, spill = set(essential), set(spillover) - set(essential)
