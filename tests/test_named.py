@@ -52,11 +52,11 @@ def _data_ids(data) -> dict[str, str]:
 def test_the_code_names_no_data_id_outside_named(data):
     ids = _data_ids(data)
     words = {v for enum in Labelled.__subclasses__() for v in enum.values()}
-    listed = {n.value for n in NAMED}
     stray = [f"{path.relative_to(ROOT)}:{node.lineno} {ids[node.value]} '{node.value}'"
              for path in CODE if path.name not in EXEMPT
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ids
-             and node.value not in listed and node.value not in words]
+             and node.value not in words]
+    # listed or not: named.py is the one place they are written, the code imports them from there
     assert not stray, "data ids written in the code; list them in triggermap/named.py: " + ", ".join(stray)
 

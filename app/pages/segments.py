@@ -9,12 +9,12 @@ from app.state import bind
 from triggermap.labels import in_sentence
 from triggermap.lookup import ROOT_ORDER, segment
 from triggermap.mapstate import map_state, muscle_elements, selection_classes
+from triggermap.named import DERMATOME_SOURCE, IMS_SOURCES
 from triggermap.urlstate import SegmentsState
 from triggermap.vocab import Side, ViewId
 
 ROOTS = ROOT_ORDER[:ROOT_ORDER.index("S2") + 1]  # C1–S2: the roots with dermatome rows
 MODES = {"root": "A spinal root", "condition": "A nerve-root condition"}
-IMS_SOURCES = ("seed_ims_gunn", "seed_fortius", "cd_istop_ims")
 
 ctx = page_setup(SegmentsState)
 data, ranker, labels, audience, state = ctx.data, ctx.ranker, ctx.labels, ctx.audience, ctx.state
@@ -109,6 +109,6 @@ with right:
     muscle_lists(root, seg)
 derm = data.dermatomes.get(root)
 with st.expander("Sources"):
-    ids = [*IMS_SOURCES, *(derm.sources if derm else ("lee2008",)),
+    ids = [*IMS_SOURCES, *(derm.sources if derm else (DERMATOME_SOURCE,)),
            *(s for k in data.key_roots.get(root, ()) for s in k.sources)]
     sources_list(data, [*ids, *(s for m in seg["muscles"] + seg["paraspinal"] for s in data.muscles[m].sources)])
