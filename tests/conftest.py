@@ -24,14 +24,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DESKTOP = {"width": 1400, "height": 1000}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (--dist loadgroup), keep every test that drives the app in one worker: one server and one
-    Chromium, while the other worker takes the rest."""
-    for item in items:
-        if "app_url" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("app"))
-
-
 @pytest.fixture(scope="session")
 def atlas():
     """The atlas as shipped."""

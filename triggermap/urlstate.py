@@ -58,7 +58,7 @@ class Shared:
 
     audience: str = _param("audience", "choice", AUDIENCES, Audience.PATIENT.value)
     large_print: bool = _param("print", "flag", "large", False)
-    side: str = _param("side", "choice", SIDES, Side.RIGHT)
+    side: str = _param("side", "choice", SIDES, Side.RIGHT.value)  # a plain str: widgets get it
     flags: list[str] = _param("redflags", "ids", "flags", factory=list)
     flags_answered: bool = False  # carried by `redflags` too: "none" when answered with nothing ticked
 
