@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -38,6 +39,13 @@ class Runs:
         self.finished.clear()
         self.elements.clear()
 
+    def wait_for(self, page: Any, outcome: int, timeout: float = 30.0) -> None:
+        """Wait until a run with this outcome has been reported (frames arrive after the page has drawn)."""
+        deadline = time.monotonic() + timeout
+        while outcome not in self.finished:
+            assert time.monotonic() < deadline, f"no run finished with {outcome}: {self.finished}"
+            page.wait_for_timeout(50)  # lets Playwright deliver the websocket frames; the condition decides
+
 
 def tap(page: Any, element_id: str) -> None:
     """Tap a region of the map and wait for the app's answer."""
@@ -53,12 +61,15 @@ def test_a_tap_reruns_only_the_map_and_its_results(new_page, app_url):
     wait_for_map(page)
     tap(page, "r-lateral_elbow-right")  # the first area changes the page outside the map too: a full run
     page.locator(AREAS).first.wait_for(timeout=30_000)
+    runs.wait_for(page, ForwardMsg.FINISHED_SUCCESSFULLY)  # its end, before counting the next tap's runs
+    wait_for_app(page)
     runs.clear()
     tap(page, "r-sternum-midline")
     page.wait_for_function("decodeURIComponent(location.search).includes('lateral_elbow:right,sternum:midline')",
                            timeout=30_000)  # the address bar follows a fragment run too
     areas = page.locator(AREAS).first.inner_text()
     assert "Outer elbow (right)" in areas and "Breastbone" in areas
+    runs.wait_for(page, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
     assert runs.finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY]
     assert "heading" not in runs.elements  # the title, pickers and sidebar were not sent again
     assert "multiselect" in runs.elements and "bidi_component" in runs.elements

@@ -114,6 +114,14 @@ def test_aftercare_falls_back_to_seed_advice(data, ranker):
     assert handout.FALLBACK_AFTERCARE[0][:40] not in shipped
 
 
+@pytest.mark.parametrize(("muscle", "specialist"), [("scalenus_minimus", True), ("diaphragm", True),
+                                                    ("upper_trapezius", False)])
+def test_a_muscle_that_is_not_routinely_needled_gets_no_session_description(data, ranker, muscle, specialist):
+    body = " ".join(text(handout.muscle_handout(data, ranker, muscle)).split())
+    assert ("Not a routine needling target" in body) is specialist
+    assert ("What to expect from dry needling" in body) is not specialist
+
+
 def test_lung_muscle_warns_about_breathlessness(data, ranker):
     lung = next(m.id for m in data.muscles.values() if "lung" in m.caution_tags)
     body = text(handout.muscle_handout(data, ranker, lung))

@@ -23,6 +23,7 @@ from .named import (
     LUNG_TAG,
     PLAN_TOPIC,
     SESSION_TOPICS,
+    SPECIALIST,
 )
 from .pdfpage import Doc, Item, Section, build_pdf
 from .picture import pattern_picture, pattern_view, to_png
@@ -146,6 +147,15 @@ def _row(data: Dataset, topic: str) -> ComparisonRow | None:
     return next((r for r in data.comparison if r.topic.lower() == topic.lower()), None)
 
 
+NOT_ROUTINE = ("It is needled, if at all, only by specially trained clinicians, often with ultrasound guidance; "
+               "ask about other treatments such as hands-on work and exercise.")
+
+
+def _not_routine(caution: list[Item], refs: tuple[str, ...]) -> Section:
+    """For a muscle that is not a routine needling target: say so instead of describing a session."""
+    return Section("Needling this muscle", [Item(NOT_ROUTINE, "Not a routine needling target.", refs, 3), *caution])
+
+
 def _expect(data: Dataset, ims: bool, caution: list[Item]) -> Section:
     """What a needling session is like, from the comparison table, plus muscle-specific cautions."""
     items = []
@@ -209,7 +219,8 @@ def _muscle_doc(data: Dataset, ranker: Ranker, muscle_id: str, audience: str) ->
     lead = "Extra care with this muscle:" if audience == Audience.PATIENT else f"Caution ({m.needling_risk} risk):"
     caution = [Item(m.needling_caution, lead, m.sources, 3, bullet=True)]
     ims = any(c.ims == "indicated" for c in data.conditions_of(muscle_id))
-    sections = [Section(f"About the {in_sentence(m.name)}", about), _expect(data, ims, caution), _aftercare(data),
+    needling = _not_routine(caution, m.sources) if SPECIALIST in m.caution_tags else _expect(data, ims, caution)
+    sections = [Section(f"About the {in_sentence(m.name)}", about), needling, _aftercare(data),
                 _flags(data, _muscle_flags(data, m))]
     return Doc(m.name, "", sections)
 
