@@ -20,9 +20,9 @@ st.title("Body map")
 top = st.columns([3, 2, 2])
 st.session_state.setdefault("mode_pick", state.mode)
 st.session_state.setdefault("view_pick", state.view)
-state.mode = top[0].radio("Mode", list(MODE_NAMES), key="mode_pick", format_func=MODE_NAMES.get, horizontal=True,
-                          label_visibility="collapsed")
-state.view = top[1].selectbox("View", list(VIEW_NAMES), key="view_pick", format_func=VIEW_NAMES.get)
+state.mode = top[0].radio("Mode", list(MODE_NAMES), key="mode_pick", format_func=lambda m: MODE_NAMES[m],
+                          horizontal=True, label_visibility="collapsed")
+state.view = top[1].selectbox("View", list(VIEW_NAMES), key="view_pick", format_func=lambda v: VIEW_NAMES[v])
 top[2].radio("Side for typed places and the head view", list(SIDE_LABELS), horizontal=True,
              format_func=SIDE_LABELS.get, **bind("side_pick", ctx.shared, "side"))
 

@@ -30,8 +30,9 @@ def muscle_matcher():
 def filters() -> None:
     """Search box and filters, bound to the page state; they wrap onto more lines on narrow screens."""
     st.text_input("Search", placeholder="e.g. traps, SCM, QL", max_chars=MAX_SEARCH, **bind("ms_query", state, "query"))
-    options = {"groups": sorted({m.group for m in data.muscles.values()}, key=group_label),
-               "depths": list(DEPTH_LABELS), "refers": sorted(labels, key=labels.get),
+    options: dict[str, list[str]] = {
+               "groups": sorted({m.group for m in data.muscles.values()}, key=group_label),
+               "depths": list(DEPTH_LABELS), "refers": sorted(labels, key=lambda r: labels[r]),
                "roots": sorted(ranker.roots, key=lambda r: (r[0], len(r), r))}
     for attr, allowed in options.items():  # a linked value this list does not offer is dropped, never an error
         setattr(state, attr, [v for v in getattr(state, attr) if v in allowed])
@@ -40,12 +41,13 @@ def filters() -> None:
     with st.container(horizontal=True, gap="small"):
         st.multiselect("Body area", options["groups"], format_func=group_label, placeholder="Any", width=w["groups"],
                        **bind("ms_groups", state, "groups"))
-        st.multiselect("Depth", options["depths"], format_func=DEPTH_LABELS.get, placeholder="Any", width=w["depths"],
+        st.multiselect("Depth", options["depths"], format_func=lambda d: DEPTH_LABELS[d], placeholder="Any",
+                       width=w["depths"],
                        **bind("ms_depths", state, "depths"))
         if audience != "patient":  # roots are for professionals, like the Roots column
             st.multiselect("Root", options["roots"], placeholder="Any", width=w["roots"],
                            **bind("ms_roots", state, "roots"))
-        st.multiselect("Refers pain to", options["refers"], format_func=labels.get, placeholder="Any",
+        st.multiselect("Refers pain to", options["refers"], format_func=lambda r: labels[r], placeholder="Any",
                        width=w["refers"], help="Muscles whose main or spillover zone includes any of these areas",
                        **bind("ms_refers", state, "refers"))
 

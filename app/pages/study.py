@@ -105,8 +105,8 @@ def draw_map(card, feedback) -> None:
                 st.markdown(f"**{panel.heading}**" + (f" ({ViewId.label_for(shown)})" if shown != view_id else ""))
             body_map("study_picture" + (f"_{n}" if n else ""), shown, False,
                      panel_state(panel, card, shown, ss.study_regions))
-    shown = set().union(*(drawn_regions(card, p) for p in panels))
-    elsewhere = [ViewId.label_for(v) for v, regions in bank.views.items() if v != view_id and shown & regions]
+    drawn: set[str] = set().union(*(drawn_regions(card, p) for p in panels))
+    elsewhere = [ViewId.label_for(v) for v, regions in bank.views.items() if v != view_id and drawn & regions]
     st.caption(map_caption(panels, elsewhere))
 
 
@@ -185,6 +185,7 @@ if session.done and feedback is None:
                "Pick new filters or start a new deck.")
 else:
     card = session.cards[feedback["card"]] if feedback else session.current
+    assert card is not None  # a deck that is not done has a current card
     st.markdown(question(card, words))  # above the map, so a phone shows it on the first screen
     two_maps = feedback is not None and card.kind != "name_the_muscle"  # the answer beside the question
     left, right = st.columns([3, 2] if two_maps else [5, 4], gap="large")
