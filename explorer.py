@@ -26,7 +26,9 @@ base = st.get_option("server.baseUrlPath")
 # no modal of its own. Paths it cannot hold (nested, odd characters) go to /not-found instead.
 # Kept for the session: a page list that changes between runs sends the browser to odd addresses.
 known = {p.url_path for p in pages} | {"not-found"}
-stray = st.session_state.setdefault("stray_path", stray_path(st.context.url, known, base))
+if "stray_path" not in st.session_state:  # read once, on the session's first run
+    st.session_state.stray_path = stray_path(st.context.url, known, base)
+stray = st.session_state.stray_path
 not_found = st.Page("app/pages/not_found.py", title="Page not found", url_path=stray or "not-found",
                     visibility="hidden")
 page = st.navigation([*pages, not_found])

@@ -32,7 +32,6 @@ from triggermap.selection import MAX_REGIONS
 from triggermap.urlstate import BodyMapState, Shared
 from triggermap.vocab import ViewId
 
-VIEW_NAMES = ViewId.labels()
 OUTSIDE = "body_map_outside"  # session key: what the page outside the fragment was last drawn from
 LEGEND = {"pain": ":blue-background[blue]: your painful areas",
           "muscle": ":orange-background[dark orange]: main (essential) pain zone · :orange[light orange, dotted]: "
@@ -129,7 +128,7 @@ def _maps(state: BodyMapState, side: str, flip: bool, map_state: dict, audience:
     data, ranker = resources()[:2]
     muscle = state.muscle if state.mode == "muscle" else None
     if muscle:
-        st.markdown(f"**{VIEW_NAMES[state.view]}**, {side} side")
+        st.markdown(f"**{ViewId.label_for(state.view)}**, {side} side")
     # the chosen view takes the whole column (a tablet showed it 110 px wide beside the others), no extra block
     body_map("body_map", state.view, flip, map_state, on_tap)
     legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
@@ -140,7 +139,7 @@ def _maps(state: BodyMapState, side: str, flip: bool, map_state: dict, audience:
         # the other views as smaller pictures in a row below, as a chart shows them
         for col, (vid, other_flip, other_state) in zip(st.columns(max(len(shown), 2)), shown, strict=False):
             with col:
-                st.markdown(f"**{VIEW_NAMES[vid]}**, {side} side")
+                st.markdown(f"**{ViewId.label_for(vid)}**, {side} side")
                 body_map(f"other_{vid}", vid, other_flip, other_state)
 
 

@@ -12,7 +12,7 @@ from app.setup import resources
 from triggermap.answers import merge_phrases
 from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
-from triggermap.labels import places
+from triggermap.labels import NOT_ROUTINE, places
 from triggermap.lookup import Ranker
 from triggermap.named import SPECIALIST
 from triggermap.schema import ConditionRow, RedFlagRow
@@ -39,7 +39,7 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
     st.subheader(m.name)
     if m.synonyms:
         st.caption("Also called: " + ", ".join(m.synonyms))
-    routine = "**Not a routine needling target.** " if SPECIALIST in m.caution_tags else ""
+    routine = f"**{NOT_ROUTINE}** " if SPECIALIST in m.caution_tags else ""
     caution = lambda: st.warning(f"**Needling caution** ({RISK_BADGE[m.needling_risk]} risk): {routine}"  # noqa: E731
                                  f"{m.needling_caution}")
     if audience == Audience.CLINICIAN:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .answers import merge_phrases
-from .labels import in_sentence, places
+from .labels import NOT_ROUTINE, in_sentence, places
 from .mapstate import muscle_elements
 from .named import (
     AFTER_NEEDLING_FLAGS,
@@ -147,13 +147,13 @@ def _row(data: Dataset, topic: str) -> ComparisonRow | None:
     return next((r for r in data.comparison if r.topic.lower() == topic.lower()), None)
 
 
-NOT_ROUTINE = ("It is needled, if at all, only by specially trained clinicians, often with ultrasound guidance; "
+NOT_ROUTINE_WHY = ("It is needled, if at all, only by specially trained clinicians, often with ultrasound guidance; "
                "ask about other treatments such as hands-on work and exercise.")
 
 
 def _not_routine(caution: list[Item], refs: tuple[str, ...]) -> Section:
     """For a muscle that is not a routine needling target: say so instead of describing a session."""
-    return Section("Needling this muscle", [Item(NOT_ROUTINE, "Not a routine needling target.", refs, 3), *caution])
+    return Section("Needling this muscle", [Item(NOT_ROUTINE_WHY, NOT_ROUTINE, refs, 3), *caution])
 
 
 def _expect(data: Dataset, ims: bool, caution: list[Item]) -> Section:

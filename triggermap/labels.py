@@ -8,6 +8,7 @@ from .vocab import Group
 
 DEPTH_LABELS = {"superficial": "Superficial", "intermediate": "Intermediate", "deep": "Deep"}
 RISK_LABELS = {"low": "Low", "moderate": "Moderate", "high": "High"}
+NOT_ROUTINE = "Not a routine needling target."  # muscles tagged `specialist` in muscles.csv
 # Words that keep their capital inside a sentence ("pain over the Achilles tendon").
 PROPER_NOUNS = frozenset({"Achilles"})
 

@@ -7,11 +7,7 @@ from app.redflags import red_flag_warning
 from app.setup import page_setup
 from app.state import bind
 from triggermap.urlstate import BodyMapState
-from triggermap.vocab import BODY_SIDES, ViewId
-
-VIEW_NAMES = ViewId.labels()
-SIDE_LABELS = {s.value: s.label for s in BODY_SIDES}
-MODE_NAMES = {"pain": "Where does it hurt?", "muscle": "Explore a muscle"}
+from triggermap.vocab import BODY_SIDES, Mode, Side, ViewId
 
 ctx = page_setup(BodyMapState)
 state = ctx.state
@@ -20,11 +16,11 @@ st.title("Body map")
 top = st.columns([3, 2, 2])
 st.session_state.setdefault("mode_pick", state.mode)
 st.session_state.setdefault("view_pick", state.view)
-state.mode = top[0].radio("Mode", list(MODE_NAMES), key="mode_pick", format_func=lambda m: MODE_NAMES[m],
-                          horizontal=True, label_visibility="collapsed")
-state.view = top[1].selectbox("View", list(VIEW_NAMES), key="view_pick", format_func=lambda v: VIEW_NAMES[v])
-top[2].radio("Side for typed places and the head view", list(SIDE_LABELS), horizontal=True,
-             format_func=SIDE_LABELS.get, **bind("side_pick", ctx.shared, "side"))
+state.mode = top[0].radio("Mode", Mode.values(), key="mode_pick", format_func=Mode.label_for, horizontal=True,
+                          label_visibility="collapsed")
+state.view = top[1].selectbox("View", ViewId.values(), key="view_pick", format_func=ViewId.label_for)
+top[2].radio("Side for typed places and the head view", [s.value for s in BODY_SIDES], horizontal=True,
+             format_func=Side.label_for, **bind("side_pick", ctx.shared, "side"))
 
 # Red flags first (patients): a ticked sign's warning goes above everything, where a tablet shows it at once.
 if asks_flags(state, ctx.shared) and ctx.shared.flags:

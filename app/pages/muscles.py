@@ -69,16 +69,17 @@ if audience == "patient":  # roots are for professionals; patients get the plain
 ss = st.session_state
 
 
+# (height, row height, column widths) at normal size and in large print
+TABLE_SIZES = {False: (420, 68, {"Muscle": 160, "Area": 100, "Depth": 85, "Roots": 85, "Needling risk": 90}),
+               True: (520, 104, {"Muscle": 185, "Area": 95, "Depth": 105, "Roots": 70, "Needling risk": 100})}
+
+
 def table_layout(large: bool) -> dict:
     """Table size: fixed column widths that fit a 1024-px tablet with the sidebar open, in rows taller than
     4 rem so that long names wrap instead of being cut or pushing Roots and Needling risk off-screen
     (Streamlit wraps cell text only in rows that tall; auto widths followed the names and overflowed)."""
-    if large:
-        widths = {"Muscle": 185, "Area": 95, "Depth": 105, "Roots": 70, "Needling risk": 100}
-        return {"height": 520, "row_height": 104,
-                "column_config": {c: st.column_config.TextColumn(width=w) for c, w in widths.items()}}
-    widths = {"Muscle": 160, "Area": 100, "Depth": 85, "Roots": 85, "Needling risk": 90}
-    return {"height": 420, "row_height": 68,
+    height, row_height, widths = TABLE_SIZES[large]
+    return {"height": height, "row_height": row_height,
             "column_config": {c: st.column_config.TextColumn(width=w) for c, w in widths.items()}}
 
 
