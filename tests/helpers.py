@@ -43,6 +43,12 @@ def wait_for_app(page: Any, timeout: float = 60_000) -> None:
     assert crash.count() == 0, f"{page.url}: the run ended in an error: {crash.first.inner_text()[:300]}"
 
 
+def wait_for_address(page: Any, part: str, timeout: float = 30_000) -> None:
+    """Wait until the address bar holds a text. The app writes it with the history API (replaceState), which
+    Playwright's wait_for_url does not always see as a navigation, so read the location itself."""
+    page.wait_for_function("p => decodeURIComponent(location.href).includes(p)", arg=part, timeout=timeout)
+
+
 def open_page(page: Any, url: str, timeout: float = 60_000) -> None:
     """Go to a URL of the app and wait until its first run has finished."""
     page.goto(url)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.helpers import open_page, wait_for_app
+from tests.helpers import open_page, wait_for_address, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def test_audience_survives_links_and_reload(new_page, app_url):
     page = new_page()
     open_page(page, app_url)
     page.locator("[data-testid=stSidebar] label", has_text="Clinician").click()
-    page.wait_for_url(re.compile(r"audience=clinician"), timeout=30_000)
+    wait_for_address(page, "audience=clinician")
     wait_for_app(page)
     for title in ("Muscles", "Conditions", "Dry needling & IMS", "IMS segments", "Study", "Body map"):
         go(page, title)
@@ -50,7 +50,7 @@ def test_study_progress_survives_leaving_and_returning(new_page, app_url):
     go(page, "Study")
     page.locator("[data-testid=stExpander] summary", has_text="Deck:").click()  # the settings are folded
     page.locator("label", has_text="Hard").click()
-    page.wait_for_url(re.compile(r"level=hard"), timeout=30_000)
+    wait_for_address(page, "level=hard")
     wait_for_app(page)
     seed = re.search(r"seed=(\d+)", page.url).group(1)
     page.get_by_role("radiogroup", name="Muscle", exact=True).locator("label").first.click()
@@ -135,11 +135,11 @@ def test_muscles_filters_and_segments_lookup_survive_pages_and_reload(new_page, 
     search = page.get_by_role("textbox", name="Search")
     search.fill("trap")
     search.press("Enter")
-    page.wait_for_url(re.compile(r"search=trap"), timeout=30_000)
+    wait_for_address(page, "search=trap")
     wait_for_app(page)
     page.get_by_test_id("stMultiSelect").filter(has_text="Depth").click()
     page.get_by_role("option", name="Superficial").click()
-    page.wait_for_url(re.compile(r"depth=superficial"), timeout=30_000)
+    wait_for_address(page, "depth=superficial")
     page.keyboard.press("Escape")
     wait_for_app(page)
     for step in ("away", "reload"):
@@ -160,7 +160,7 @@ def test_muscles_filters_and_segments_lookup_survive_pages_and_reload(new_page, 
     page.get_by_role("combobox", name="Look up a muscle's roots").click()
     page.keyboard.type("Brachialis")
     page.get_by_role("option", name="Brachialis", exact=True).click()
-    page.wait_for_url(re.compile(r"muscle=brachialis"), timeout=30_000)
+    wait_for_address(page, "muscle=brachialis")
     wait_for_app(page)
     for step in ("picked", "away", "reload"):
         if step == "away":
