@@ -49,7 +49,8 @@ def test_study_progress_survives_leaving_and_returning(new_page, app_url):
     open_page(page, app_url)
     go(page, "Study")
     page.locator("[data-testid=stExpander] summary", has_text="Deck:").click()  # the settings are folded
-    page.locator("label", has_text="Hard").click()
+    page.get_by_role("radiogroup", name="Difficulty").get_by_role("radio", name="Hard", exact=True).check(force=True)
+    page.locator("[data-testid=stExpander] summary", has_text="· hard").wait_for(timeout=30_000)  # the run saw it
     wait_for_address(page, "level=hard")
     wait_for_app(page)
     seed = re.search(r"seed=(\d+)", page.url).group(1)
