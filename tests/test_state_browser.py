@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpers import open_page, wait_for_address, wait_for_app
 
@@ -108,6 +109,15 @@ def test_unknown_path_says_not_found_without_streamlits_dialog(new_page, app_url
     assert links.count() == 6
     links.filter(has_text="Muscles").click()
     page.locator("h1", has_text="Muscles").wait_for(timeout=30_000)
+
+
+def test_the_default_pages_own_path_opens_the_body_map(new_page, app_url):
+    # /body_map is the home page's own name (an old link, a typed address): it once crashed the app
+    page = new_page()
+    open_page(page, f"{app_url}/body_map?regions=lateral_elbow:right&audience=student")  # fails on any error
+    main = page.locator("[data-testid=stMain]")
+    expect(main.locator("p", has_text="Your areas:")).to_contain_text("Outer elbow (right)", timeout=30_000)
+    assert page.locator("h1", has_text="Page not found").count() == 0
 
 
 def test_junk_parameters_leave_the_address_bar(new_page, app_url):
