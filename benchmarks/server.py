@@ -27,7 +27,9 @@ def app_server(port: int | None = None, stderr_path: Path | None = None):
     port = port or free_port()
     env = {**os.environ, "TRIGGERMAP_TIMING": "1"} if stderr_path else None
     err = open(stderr_path, "w") if stderr_path else subprocess.DEVNULL  # noqa: SIM115
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
+    # TRIGGERMAP_SERVER_PYTHON: serve with another interpreter, e.g. a venv slimmed as the image is (deploy/README.md)
+    python = os.environ.get("TRIGGERMAP_SERVER_PYTHON") or sys.executable
+    proc = subprocess.Popen([python, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=err, env=env)
     url = f"http://127.0.0.1:{port}"

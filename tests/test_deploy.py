@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -126,21 +127,32 @@ def test_websocket_refuses_foreign_origins():
     assert not allowed("https://app.example.evil.example", "app.example")
 
 
-def dockerfile() -> list[tuple[str, str]]:
-    """(INSTRUCTION, arguments) of the Dockerfile, continuation lines joined, comments dropped."""
+def dockerfile() -> list[list[tuple[str, str]]]:
+    """The Dockerfile's stages, each a list of (INSTRUCTION, arguments), continuation lines joined, comments dropped;
+    the first list holds what comes before the first FROM."""
     text = re.sub(r"(?m)^\s*#.*\n", "", (ROOT / "Dockerfile").read_text(encoding="utf-8"))
     lines = re.sub(r"\\\n\s*", " ", text).splitlines()
-    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1]) for line in lines if line.strip()]
+    stages: list[list[tuple[str, str]]] = [[]]
+    for line in filter(str.strip, lines):
+        kind, args = line.split(None, 1)
+        if kind.upper() == "FROM":
+            stages.append([])
+        stages[-1].append((kind.upper(), args))
+    return stages
 
 
-DOCKER = dockerfile()
+STAGES = dockerfile()
+DOCKER = STAGES[-1]  # the image itself; earlier stages only build what it copies
+BUILD = [step for stage in STAGES[1:-1] for step in stage]
 
 
-def test_base_image_is_pinned_by_digest():
-    args = dict(a.split("=", 1) for kind, a in DOCKER if kind == "ARG" and "=" in a)
-    [base] = [a for kind, a in DOCKER if kind == "FROM"]
-    image = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], base)
-    assert re.fullmatch(r"python:3\.11[\w.-]*-slim[\w.-]*@sha256:[0-9a-f]{64}", image), image
+def test_every_base_image_is_pinned_by_digest():
+    args = dict(a.split("=", 1) for kind, a in STAGES[0] if kind == "ARG" and "=" in a)
+    bases = [a.split()[0] for stage in STAGES for kind, a in stage if kind == "FROM"]
+    assert len(bases) == 2
+    for base in bases:
+        image = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], base)
+        assert re.fullmatch(r"python:3\.11[\w.-]*-slim[\w.-]*@sha256:[0-9a-f]{64}", image), image
 
 
 def test_code_and_data_are_root_owned_and_read_only_to_the_app():
@@ -160,10 +172,83 @@ def test_healthcheck_loads_the_data_and_asks_the_server():
 
 
 def test_default_image_has_no_browser():
-    steps = " ".join(a for kind, a in DOCKER if kind in ("RUN", "ARG", "ENV")).lower()
-    assert "chromium" not in steps and "apt-get install" not in steps and "browser_path" not in steps
+    steps = " ".join(a for stage in STAGES for kind, a in stage if kind in ("RUN", "ARG", "ENV")).lower()
+    assert "chromium" not in steps and "browser_path" not in steps
+    assert not [a for kind, a in DOCKER if kind == "RUN" and "apt-get" in a], "the image itself installs nothing"
+
+
+def test_image_gets_only_the_slimmed_packages():
+    [install] = [a for kind, a in BUILD if kind == "RUN" and "pip install" in a]
+    assert "--require-hashes -r /tmp/requirements.lock" in install and "--no-compile" in install
+    assert install.index("pip install") < install.index("slim_packages.sh /install")
+    copied = [a for kind, a in DOCKER if kind == "COPY" and a.startswith("--from")]
+    assert copied == ["--from=packages /install /usr/local"]
+    assert not [a for kind, a in DOCKER if kind == "RUN" and "pip install" in a]
+
+
+def test_bytecode_is_written_for_the_app_and_the_modules_it_imports_only():
+    [build] = [a for kind, a in DOCKER if kind == "RUN" and "compileall" in a]
+    assert "compileall -q /app" in build and "compileall -q /usr" not in build
+    assert "PYTHONDONTWRITEBYTECODE= PYTHONPATH=/app python deploy/warm_bytecode.py" in build
+    assert ("ENV", "PYTHONDONTWRITEBYTECODE=1") in [(k, a.split()[0]) for k, a in DOCKER if k == "ENV"]
+
+
+@pytest.mark.parametrize("needed", ["!deploy/slim_packages.sh", "!deploy/warm_bytecode.py"])
+def test_build_context_keeps_the_build_steps(needed):
+    ignore = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert needed in ignore and ignore.index("deploy") < ignore.index(needed)  # later lines win
 
 
 @pytest.mark.parametrize("excluded", [".git", ".venv", "node_modules", "tests", "benchmarks"])
 def test_build_context_leaves_out(excluded):
     assert excluded in (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+
+
+SLIM = ROOT / "deploy" / "slim_packages.sh"
+
+
+def fake_site(tmp_path: Path) -> Path:
+    """An install prefix with one file of each kind slim_packages.sh keeps or removes; returns its site-packages."""
+    import pyarrow
+
+    site = tmp_path / "lib" / "python3.11" / "site-packages"
+    elf = Path(pyarrow.__file__).parent / "libarrow_acero.so.2600"  # a real, unstripped shared library
+    files = {"streamlit/__init__.py": "", "pandas/__init__.py": "", "pandas/_testing/__init__.py": "",
+             "pandas/tests/test_x.py": "", "numpy/_core/tests/test_y.py": "", "pydeck/__init__.py": "",
+             "pydeck/nbextension/static/index.js": "x", "pyarrow/__init__.py": "", "pyarrow/include/arrow/api.h": "",
+             "pyarrow/lib.pxd": "", "pyarrow/_flight.cpython-311-x86_64-linux-gnu.so": "", "pyarrow/flight.py": "",
+             "pyarrow/libarrow_flight.so.2600": "", "pyarrow/libarrow_s3.so.2600": "",
+             "pyarrow/libarrow_python.so": "", "pyarrow/libarrow_python.so.2600.1.0": "",
+             "pyarrow/__pycache__/x.cpython-311.pyc": "", "../../../share/jupyter/nbextensions/pydeck/index.js": "x",
+             "../../../etc/jupyter/nbconfig/notebook.d/pydeck.json": "{}", "../../../bin/streamlit": ""}
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    for name in ("pyarrow/libarrow_python.so.2600", "numpy.libs/libvendored.so"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(elf, site / name)
+    return site
+
+
+def test_slim_packages_removes_only_what_the_app_never_loads(tmp_path):
+    site = fake_site(tmp_path)
+    vendored = (site / "numpy.libs/libvendored.so").read_bytes()
+    done = subprocess.run(["sh", str(SLIM), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"slim_packages: \d+ MiB -> \d+ MiB", done.stdout)
+    assert {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()} - {
+        str(p.relative_to(tmp_path)) for p in site.rglob("*") if p.is_file()} == {"bin/streamlit"}
+    left = {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+    assert left == {"streamlit/__init__.py", "pandas/__init__.py", "pandas/_testing/__init__.py",
+                    "pydeck/__init__.py", "pyarrow/__init__.py", "pyarrow/libarrow_python.so.2600",
+                    "numpy.libs/libvendored.so"}
+    # auditwheel's vendored libraries break when stripped (numpy: "ELF load command ... not page-aligned")
+    assert (site / "numpy.libs/libvendored.so").read_bytes() == vendored
+    if shutil.which("strip"):
+        assert (site / "pyarrow/libarrow_python.so.2600").stat().st_size < len(vendored)
+
+
+@pytest.mark.parametrize("args", [[], ["/nonexistent"], ["."]])
+def test_slim_packages_refuses_a_folder_that_is_not_site_packages(args, tmp_path):
+    done = subprocess.run(["sh", str(SLIM), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 2 and "slim_packages" in done.stderr and "Traceback" not in done.stderr
