@@ -35,7 +35,7 @@ COPY --from=packages /install /usr/local
 # Code and data belong to root and are read-only to the app user: a compromised session cannot rewrite the
 # app, its data or its config. Bytecode is written now, since the app user cannot write it later: for the app,
 # and for just the installed modules the app imports (a served page and every page once, deploy/warm_bytecode.py;
-# all of them would add 66 MiB, these 30). The warm-up fails the build if a page fails.
+# all of them would add 66 MiB, these 27). The warm-up fails the build if a page fails.
 COPY . .
 RUN chmod -R go-w /app && python -m compileall -q /app \
     && PYTHONDONTWRITEBYTECODE= PYTHONPATH=/app python deploy/warm_bytecode.py && rm -rf /root/.streamlit

@@ -2,7 +2,7 @@
 
 The image's app user cannot write to the installed packages, so bytecode missing at build time would be compiled
 again in memory at every start; compiling every installed module instead (compileall) adds 66 MiB to the image,
-of which the app imports 30. Run from the checkout with bytecode writing on and the checkout importable, as
+of which the app imports 27. Run from the checkout with bytecode writing on and the checkout importable, as
 `streamlit run` makes it:
     PYTHONDONTWRITEBYTECODE= PYTHONPATH=. python deploy/warm_bytecode.py
 Exits non-zero if a page fails, so a broken image fails its build.
