@@ -21,8 +21,16 @@ from triggermap.picture import marks_of
 _HERE = Path(__file__).resolve().parent
 _MAP = st.components.v2.component("triggermap.body_map", js=(_HERE / "body_map.js").read_text(encoding="utf-8"),
                                   css=(_HERE / "body_map.css").read_text(encoding="utf-8"))
+
+
+def _compact(js: str) -> str:
+    """Script without comment lines and indentation: the state mount sends its script with every tap."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 _STATE = st.components.v2.component("triggermap.body_map_state",
-                                    js=(_HERE / "body_map_state.js").read_text(encoding="utf-8"))
+                                    js=_compact((_HERE / "body_map_state.js").read_text(encoding="utf-8")))
 
 
 def _gid(svg: str) -> str:
