@@ -238,8 +238,8 @@ def _results(state: BodyMapState, audience: str) -> None:
         return
     st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
     for m in matches:
-        # one text and one button a row (each element costs ~110 bytes of framing on every tap); the button wraps below
-        with st.container(horizontal=True, vertical_alignment="center"):
+        # one text and one button a row (each element costs ~110 bytes of framing on every tap), side by side
+        with st.container(horizontal=True, vertical_alignment="center", wrap=False):
             st.markdown(f"{match_line(m, data.muscles[m.muscle_id].name, audience)}  \n"
                         f":small[{reason(m, labels, len(state.regions))}]", width="stretch")
             st.button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
