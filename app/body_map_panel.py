@@ -29,7 +29,7 @@ from app.errors import LOG, MESSAGE
 from app.maps import map_state_for, muscle_downloads, other_views_of, small_multiples_block
 from app.redflags import list_hidden, red_flag_question
 from app.setup import resources
-from app.state import stored, stored_shared, sync_url
+from app.state import large_print, stored, stored_shared, sync_url
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
@@ -69,7 +69,9 @@ def layout(state: BodyMapState, shared: Shared) -> None:
     data = resources()[0]
     left, right = st.columns([5, 4], gap="large")
     with left:
-        map_slot = st.container()
+        if state.mode == "muscle" and state.muscle:
+            st.markdown(f"**{ViewId.label_for(state.view)}**, {shared.side} side")
+        map_slot = st.container(gap=None)  # the map alone: its own block would cost every tap ~130 bytes
         legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                        if shared.audience == "clinician" else "")
         st.caption(f"{legend}. R and L are the patient's right and left. Zoom with + and − or pinch; drag to move.")
@@ -192,11 +194,8 @@ def _draw(state: BodyMapState, shared: Shared, slots: Slots) -> None:
             state.muscle = st.selectbox("Muscle", [None, *muscle_ids], key="muscle_pick", on_change=on_muscle_pick,
                                         format_func=lambda m: "Search muscles…" if m is None else data.muscles[m].name)
     map_state = map_state_for(data, ranker, state, side, audience == "clinician", shared.large_print)
-    with slots.map:
-        if state.mode == "muscle" and state.muscle:
-            st.markdown(f"**{ViewId.label_for(state.view)}**, {side} side")
-        # the chosen view takes the whole column (a tablet showed it 110 px wide beside the others), no extra block
-        body_map("body_map", state.view, flip, map_state, on_tap)
+    # the chosen view takes the whole column (a tablet showed it 110 px wide beside the others)
+    body_map("body_map", state.view, flip, map_state, on_tap, block=slots.map)
     if state.mode == "pain":
         _pain(state, slots)
         return
@@ -240,8 +239,9 @@ def _results(state: BodyMapState, audience: str) -> None:
     for m in matches:
         # one text and one button a row (each element costs ~110 bytes of framing on every tap), side by side
         with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+            why = reason(m, labels, len(state.regions))  # as a caption was: smaller, but full size in large print
             st.markdown(f"{match_line(m, data.muscles[m.muscle_id].name, audience)}  \n"
-                        f":small[{reason(m, labels, len(state.regions))}]", width="stretch")
+                        + (why if large_print() else f":small[{why}]"), width="stretch")
             st.button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
                       args=(m.muscle_id, m.side))
     if audience != "clinician":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,6 +118,21 @@ def test_a_tap_resends_only_what_it_changes(new_page, app_url, query, first, who
         assert runs.elements == first
         assert runs.received + runs.sent <= 10 * 1024, (runs.received, runs.sent)  # issue #12: <= 10 KiB a tap
     page.get_by_text("Muscles whose trigger points" if query else "Before the list").wait_for(timeout=30_000)
+
+
+def test_an_export_after_taps_holds_every_area(new_page, app_url):
+    page = new_page(*TABLET, touch=True)
+    open_page(page, f"{app_url}/?redflags=none&audience=student")
+    wait_for_map(page)
+    tap(page, "r-lateral_elbow-right")  # the first area: a full run draws the export buttons
+    page.locator(AREAS).first.wait_for(timeout=30_000)
+    tap(page, "r-sternum-midline")  # a fragment run: the buttons, outside it, are not drawn again
+    wait_for_address(page, "sternum:midline")
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Export CSV", exact=True).tap()
+    rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert [r.split(",")[:3] for r in rows[1:]] == [["lateral_elbow", "Outer elbow", "right"],
+                                                     ["sternum", "Breastbone", "midline"]]
 
 
 def test_the_list_picker_and_the_map_stay_in_step(new_page, app_url):

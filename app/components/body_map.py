@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from app.setup import resources
 from triggermap.drawing import draw_view
@@ -59,10 +60,12 @@ def _dispatch(key: str, handler: Callable[[dict], None]) -> None:
             st.session_state[f"{key}_ack"] = event["n"]
 
 
-def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[dict], None] | None = None) -> None:
-    """A map: geometry sent once per view, state on every run; with on_tap it takes taps, else only shows."""
+def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[dict], None] | None = None,
+             block: DeltaGenerator | None = None) -> None:
+    """A map: geometry sent once per view, state on every run; with on_tap it takes taps, else only shows.
+    block: a container without gaps that holds only this map (else one is made: the state mount is invisible)."""
     geo = geometry(view_id, flip, on_tap is not None)
-    with st.container(gap=None):
+    with block or st.container(gap=None):
         if on_tap is None:
             _MAP(key=key, data={**geo, "key": key})
         else:
