@@ -67,11 +67,16 @@ def _add_found() -> None:
         state.regions, find_areas(data.lexicon, st.session_state.area_find))
 
 
+def area_finder_input() -> None:
+    """The search box of the list picker (drawn outside the map's fragment: a tap does not change it)."""
+    st.text_input("Find areas for the list", key="area_find", max_chars=100,
+                  placeholder="e.g. outside thigh, knee, sciatica")
+
+
 def area_finder(options: list[str]) -> list[str]:
-    """A search for the list picker that knows the same words as the text box; return the options to list."""
+    """The options the list picker shows for the finder's search (the same words as the text box)."""
     data, state = resources()[0], stored(BodyMapState)
-    query = st.text_input("Find areas for the list", key="area_find", max_chars=100,
-                          placeholder="e.g. outside thigh, knee, sciatica")
+    query = st.session_state.get("area_find") or ""
     if not query.strip():
         return options
     found = find_areas(data.lexicon, query)

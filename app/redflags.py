@@ -28,20 +28,21 @@ def red_flag_warning(data: Dataset, state: Shared) -> None:
 def red_flag_question(data: Dataset, state: Shared) -> None:
     """'Any of these?': one tick shows the warning instead of the list, 'None of these' shows the list."""
     first, others = ordered_flags(data, [r for r, _ in stored(BodyMapState).regions])
+    number = {f: n for n, f in enumerate(data.red_flags)}  # the data's order: a key keeps its sign
     with st.container(border=True):
         st.markdown("**Before the list: do you have any of these?**")
         for flag in first:  # the signs for the chosen areas first, all in view: no box scrolling inside the page
-            _flag_box(flag, state)
+            _flag_box(flag, state, number[flag.id])
         if others:
             with st.expander(f"Signs for other parts of the body ({len(others)})"):
                 for flag in others:
-                    _flag_box(flag, state)
+                    _flag_box(flag, state, number[flag.id])
         st.button("None of these: show the list", type="primary", on_click=answer_none, args=(state,))
 
 
-def _flag_box(flag: RedFlagRow, state: Shared) -> None:
+def _flag_box(flag: RedFlagRow, state: Shared, number: int) -> None:
     """One sign as a checkbox whose answer outlives the page (the widget does not)."""
-    key = f"flag_{flag.id}"
+    key = f"rf{number}"  # short: the browser sends every checkbox's key and value with each tap on the map
     st.session_state[key] = flag.id in state.flags
     st.checkbox(flag.text, key=key, on_change=tick, args=(state, flag.id, key))
 

@@ -6,6 +6,11 @@ tap_to_highlight_ms_p50: from the browser receiving the pointer (pointerdown's t
 tap_to_results_ms_p50: from the same moment to the results list naming the tapped region;
 click_payload_kib: websocket bytes both ways per tap (Chrome DevTools Protocol frames, as the page sees
   them: before permessage-deflate), click_payload_sent_kib the part the browser sends;
+click_wire_kib: the same taps' bytes on the wire, websocket permessage-deflate on as production runs it (the
+  app's .streamlit/config.toml), counted by a TCP proxy between Chromium and the server (benchmarks/wire.py:
+  frame headers included, TCP/IP headers not) in a third, desktop pass, so that the proxy's forwarding
+  delays none of the timings above; click_wire_sent_kib the browser's part, ws_extensions what the server
+  agreed to (Streamlit's uvicorn: permessage-deflate with 12-bit windows, a 4 KiB history);
 first_visit_kib / first_visit_to_map_ms: bytes a first visit moves (HTTP and websocket) and the
   time until the map is drawn with its state.
 Kept from the plotly benchmark: click_to_render_ms (desktop click → region drawn selected),
@@ -31,6 +36,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.server import app_server
+from benchmarks.wire import CountingProxy, counting_proxy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,8 +94,9 @@ class Wire:
         return None
 
 
-def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, str]) -> dict:
-    """First visit, then taps (touch) or clicks (mouse) on regions of the front view."""
+def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, str],
+                meter: CountingProxy | None = None) -> dict:
+    """First visit, then taps (touch) or clicks (mouse) on regions of the front view (meter: the wire too)."""
     size = (1024, 768) if touch else (1400, 1000)
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=touch)
     page = context.new_page()
@@ -101,6 +108,7 @@ def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, s
     first_kib = (wire.http + wire.bytes()) / 1024
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
     highlight, results, payload, upload, roundtrip, missed = [], [], [], [], [], []
+    on_wire, wire_up = [], []
     for rid in (REGIONS * 3)[:clicks]:
         el = f"#r-{rid}"
         # centred: at the top, Streamlit's fixed header would take a tap meant for the head
@@ -109,6 +117,7 @@ def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, s
         region, side = rid.rsplit("-", 1)
         page.evaluate(ARM, [f"r-{rid}", labels[region]])
         before, sent, t0 = wire.bytes(), wire.bytes(("out",)), time.perf_counter()
+        metered = (meter.bytes(), meter.bytes(("out",))) if meter else (0, 0)
         point = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.touchscreen.tap(*point) if touch else page.mouse.click(*point)
         try:
@@ -123,11 +132,18 @@ def run_context(browser, url: str, touch: bool, clicks: int, labels: dict[str, s
         results.append(t["res"] - t["down"])
         payload.append((wire.bytes() - before) / 1024)
         upload.append((wire.bytes(("out",)) - sent) / 1024)
+        if meter:
+            on_wire.append((meter.bytes() - metered[0]) / 1024)
+            wire_up.append((meter.bytes(("out",)) - metered[1]) / 1024)
         rt = wire.finished_after(t0)
         if rt is not None:
             roundtrip.append(rt)
     largest = max((n for way, n, _, _ in wire.frames if way == "in"), default=0)
     context.close()
+    if meter:
+        return {"click_wire_kib": round(statistics.median(on_wire), 2),
+                "click_wire_sent_kib": round(statistics.median(wire_up), 2),
+                "ws_extensions": meter.extensions()}
     return {"tap_to_highlight_ms_p50": round(statistics.median(highlight), 1),
             "tap_to_results_ms_p50": round(statistics.median(results), 1),
             "tap_to_results_ms_max": round(max(results), 1),
@@ -176,6 +192,8 @@ def main() -> None:
         warm.close()
         desktop = run_context(browser, url, False, args.clicks, labels)
         touch = run_context(browser, url, True, args.clicks, labels)
+        with counting_proxy(url) as proxy:
+            on_wire = run_context(browser, proxy.url, False, args.clicks, labels, proxy)
         browser.close()
     reruns = [float(v) for v in re.findall(r"rerun_ms=([\d.]+)", log.read_text(errors="replace"))][1:]
     sizes = payload_kib()
@@ -188,7 +206,8 @@ def main() -> None:
               **{k: desktop[k] for k in ("tap_to_highlight_ms_p50", "tap_to_results_ms_p50", "click_payload_kib",
                                          "click_payload_sent_kib",
                                          "first_visit_kib", "first_visit_to_map_ms")},
-              "touch": touch, "loadavg_1m_before": load_before, "loadavg_1m_after": round(os.getloadavg()[0], 2)}
+              **on_wire, "touch": touch, "loadavg_1m_before": load_before,
+              "loadavg_1m_after": round(os.getloadavg()[0], 2)}
     sys.stdout.write(json.dumps(result) + "\n")
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.helpers import centre, open_page, wait_for_app, wait_for_map
+from tests.helpers import centre, open_page, wait_for_address, wait_for_app, wait_for_map
 
 pytestmark = pytest.mark.browser
 TABLET = (1024, 768)
@@ -16,14 +17,24 @@ AREAS = "[data-testid=stMain] p:has-text('Your areas:')"
 
 
 class Runs:
-    """What the server sent over the websocket: each run's finish status and the kinds of elements drawn."""
+    """What the server sent over the websocket: each run's finish status and the kinds of elements drawn, and the
+    bytes each way (websocket messages as the page sees them, before compression, as benchmarks/ui.py counts)."""
 
     def __init__(self, page: Any):
         self.finished: list[int] = []
         self.elements: list[str] = []
-        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.received = self.sent = 0
+        page.on("websocket", self._socket)
+
+    def _socket(self, ws: Any) -> None:
+        ws.on("framereceived", self._frame)
+        ws.on("framesent", self._sent)
+
+    def _sent(self, payload: str | bytes) -> None:
+        self.sent += len(payload.encode() if isinstance(payload, str) else payload)
 
     def _frame(self, payload: str | bytes) -> None:
+        self.received += len(payload.encode() if isinstance(payload, str) else payload)
         if isinstance(payload, str):
             return
         msg = ForwardMsg()
@@ -38,6 +49,7 @@ class Runs:
         """Forget what came so far."""
         self.finished.clear()
         self.elements.clear()
+        self.received = self.sent = 0
 
     def wait_for(self, page: Any, outcome: int, timeout: float = 30.0) -> None:
         """Wait until a run with this outcome has been reported (frames arrive after the page has drawn)."""
@@ -76,6 +88,51 @@ def test_a_tap_reruns_only_the_map_and_its_results(new_page, app_url):
     chips = page.locator("[data-testid=stMultiSelect]").first.inner_text()
     assert "Outer elbow (right)" in chips  # the list picker shows what the map chose
     page.get_by_text("Muscles whose trigger points").wait_for(timeout=30_000)
+
+
+@pytest.mark.parametrize("query,first,whole", [
+    # a patient who has not answered the red-flag question: the map's state, the list picker, "Your areas", no more
+    ("", ["bidi_component", "multiselect", "markdown"], True),
+    # the muscle list shows: the same (no legend between the map and the picker), then the list
+    ("?audience=student", ["bidi_component", "multiselect", "markdown", "markdown"], False),
+])
+def test_a_tap_resends_only_what_it_changes(new_page, app_url, query, first, whole):
+    page = new_page(*TABLET, touch=True)
+    runs = Runs(page)
+    open_page(page, f"{app_url}/{query}")
+    wait_for_map(page)
+    tap(page, "r-lateral_elbow-right")  # the first area: a full run draws the question, the boxes and the buttons
+    page.locator(AREAS).first.wait_for(timeout=30_000)
+    runs.wait_for(page, ForwardMsg.FINISHED_SUCCESSFULLY)
+    wait_for_app(page)
+    runs.clear()
+    tap(page, "r-sternum-midline")
+    wait_for_address(page, "sternum:midline")
+    runs.wait_for(page, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+    assert runs.finished == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY]
+    # drawn outside the fragment, so a tap never resends them: the red-flag question (16 checkboxes), the text
+    # boxes, the legend, clear and export
+    assert runs.elements[:len(first)] == first
+    assert "text_input" not in runs.elements and "download_button" not in runs.elements
+    if whole:
+        assert runs.elements == first
+        assert runs.received + runs.sent <= 10 * 1024, (runs.received, runs.sent)  # issue #12: <= 10 KiB a tap
+    page.get_by_text("Muscles whose trigger points" if query else "Before the list").wait_for(timeout=30_000)
+
+
+def test_an_export_after_taps_holds_every_area(new_page, app_url):
+    page = new_page(*TABLET, touch=True)
+    open_page(page, f"{app_url}/?redflags=none&audience=student")
+    wait_for_map(page)
+    tap(page, "r-lateral_elbow-right")  # the first area: a full run draws the export buttons
+    page.locator(AREAS).first.wait_for(timeout=30_000)
+    tap(page, "r-sternum-midline")  # a fragment run: the buttons, outside it, are not drawn again
+    wait_for_address(page, "sternum:midline")
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Export CSV", exact=True).tap()
+    rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert [r.split(",")[:3] for r in rows[1:]] == [["lateral_elbow", "Outer elbow", "right"],
+                                                     ["sternum", "Breastbone", "midline"]]
 
 
 def test_the_list_picker_and_the_map_stay_in_step(new_page, app_url):

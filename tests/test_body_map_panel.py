@@ -23,12 +23,14 @@ def test_who_is_asked_about_red_flags(state, shared, asked):
 
 @pytest.mark.parametrize("change,whole_page", [
     (lambda s, sh: s.regions.append(("palm", "left")), False),  # a second area: only the fragment
-    (lambda s, sh: s.regions.clear(), True),  # no area left: the red-flag warning above may go
+    (lambda s, sh: s.regions.clear(), True),  # no area left: the warning, the question and the buttons go
     (lambda s, sh: setattr(s, "muscle", "supinator"), True),  # a trigger point opens a muscle
     (lambda s, sh: setattr(s, "view", "posterior"), True),  # typed text moved the view picker
     (lambda s, sh: setattr(sh, "side", "left"), True),
     (lambda s, sh: sh.flags.append("cd_rf_saddle_numbness"), True),  # a tick: the warning goes on top
-    (lambda s, sh: setattr(sh, "flags_answered", True), False),  # "none of these": the list, inside
+    # "none of these": the question, drawn outside the fragment, goes
+    (lambda s, sh: setattr(sh, "flags_answered", True), True),
+    (lambda s, sh: s.regions.remove(ELBOW[0]) or s.regions.append(("palm", "left")), False),  # still some area
 ])
 def test_which_changes_rerun_the_whole_page(change, whole_page):
     state, shared = BodyMapState(regions=list(ELBOW)), Shared()

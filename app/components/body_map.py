@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from app.setup import resources
 from triggermap.drawing import draw_view
@@ -21,8 +22,16 @@ from triggermap.picture import marks_of
 _HERE = Path(__file__).resolve().parent
 _MAP = st.components.v2.component("triggermap.body_map", js=(_HERE / "body_map.js").read_text(encoding="utf-8"),
                                   css=(_HERE / "body_map.css").read_text(encoding="utf-8"))
+
+
+def _compact(js: str) -> str:
+    """Script without comment lines and indentation: the state mount sends its script with every tap."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 _STATE = st.components.v2.component("triggermap.body_map_state",
-                                    js=(_HERE / "body_map_state.js").read_text(encoding="utf-8"))
+                                    js=_compact((_HERE / "body_map_state.js").read_text(encoding="utf-8")))
 
 
 def _gid(svg: str) -> str:
@@ -51,10 +60,12 @@ def _dispatch(key: str, handler: Callable[[dict], None]) -> None:
             st.session_state[f"{key}_ack"] = event["n"]
 
 
-def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[dict], None] | None = None) -> None:
-    """A map: geometry sent once per view, state on every run; with on_tap it takes taps, else only shows."""
+def body_map(key: str, view_id: str, flip: bool, state: dict, on_tap: Callable[[dict], None] | None = None,
+             block: DeltaGenerator | None = None) -> None:
+    """A map: geometry sent once per view, state on every run; with on_tap it takes taps, else only shows.
+    block: a container without gaps that holds only this map (else one is made: the state mount is invisible)."""
     geo = geometry(view_id, flip, on_tap is not None)
-    with st.container(gap=None):
+    with block or st.container(gap=None):
         if on_tap is None:
             _MAP(key=key, data={**geo, "key": key})
         else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.body_map_panel import OUTSIDE, asks_flags, outside_key, panel
+from app.body_map_panel import OUTSIDE, asks_flags, layout, outside_key
 from app.redflags import red_flag_warning
 from app.setup import page_setup
 from app.state import bind
@@ -23,8 +23,12 @@ top[2].radio("Side for typed places and the head view", [s.value for s in BODY_S
              format_func=Side.label_for, **bind("side_pick", ctx.shared, "side"))
 
 # Red flags first (patients): a ticked sign's warning goes above everything, where a tablet shows it at once.
+# Always one slot, shown or empty: the map's fragment, called below, gets its id from its place on the page, and a
+# new id would send the map's drawing again.
+warning = st.empty()
 if asks_flags(state, ctx.shared) and ctx.shared.flags:
-    red_flag_warning(ctx.data, ctx.shared)
+    with warning.container():
+        red_flag_warning(ctx.data, ctx.shared)
 # The map and its results rerun on their own when tapped; they rerun the page when this part must change.
 st.session_state[OUTSIDE] = outside_key(state, ctx.shared)
-panel()
+layout(state, ctx.shared)
