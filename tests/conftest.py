@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from benchmarks.server import app_server
-from tests.helpers import ROOT, edit_cell, open_context  # noqa: F401  (ROOT, edit_cell: re-exported for older tests)
+from tests.helpers import ROOT, edit_cell, open_context, open_page  # noqa: F401  (ROOT, edit_cell: re-exported)
 from triggermap import ASSETS_DIR, DATA_DIR
 from triggermap.atlas import load_atlas
 from triggermap.data import load_dataset
@@ -80,9 +80,8 @@ def browser(app_url: str) -> Iterator[Any]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
                                                                "--disable-background-networking",
                                                                "--process-per-site"])
-        warm = b.new_page()
-        warm.goto(app_url)
-        warm.wait_for_selector("[data-testid=stMain]", timeout=90_000)
+        warm = b.new_page()  # a fresh server's first deep link would skip st.navigation: visit the root first
+        open_page(warm, app_url, timeout=90_000)
         warm.close()
         yield b
         b.close()
