@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from benchmarks.server import app_server
-from tests.helpers import ROOT, edit_cell  # noqa: F401  (re-exported for tests written before helpers.py had them)
+from tests.helpers import ROOT, edit_cell, open_context, open_page  # noqa: F401  (ROOT, edit_cell: re-exported)
 from triggermap import ASSETS_DIR, DATA_DIR
 from triggermap.atlas import load_atlas
 from triggermap.data import load_dataset
@@ -76,26 +76,27 @@ def browser(app_url: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
+        # --process-per-site: a context's tabs share one renderer, kept alive by open_context's idle tab.
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                               "--disable-background-networking"])
-        warm = b.new_page()
-        warm.goto(app_url)
-        warm.wait_for_selector("[data-testid=stMain]", timeout=90_000)
+                                                               "--disable-background-networking",
+                                                               "--process-per-site"])
+        warm = b.new_page()  # a fresh server's first deep link would skip st.navigation: visit the root first
+        open_page(warm, app_url, timeout=90_000)
         warm.close()
         yield b
         b.close()
 
 
 @pytest.fixture(scope="session")
-def contexts(browser: Any) -> Iterator[Callable[..., Any]]:
+def contexts(browser: Any, app_url: str) -> Iterator[Callable[..., Any]]:
     """One browser context per screen (size, touch) for the whole session, so the app's scripts load from a warm
     cache; each test still gets its own tab, and so its own Streamlit session."""
     made: dict[tuple[int, int, bool], Any] = {}
 
     def context(width: int, height: int, touch: bool) -> Any:
         if (width, height, touch) not in made:
-            made[width, height, touch] = browser.new_context(viewport={"width": width, "height": height},
-                                                             has_touch=touch, is_mobile=touch and width < 600)
+            made[width, height, touch] = open_context(browser, app_url, viewport={"width": width, "height": height},
+                                                      has_touch=touch, is_mobile=touch and width < 600)
         return made[width, height, touch]
 
     yield context

@@ -39,11 +39,8 @@ def axe_path():
 
 @pytest.fixture(scope="module")
 def app(app_url, browser):
-    """The server after one visit to the root: a fresh server's first deep link skips st.navigation."""
-    pg = browser.new_page()
-    pg.goto(app_url)
-    pg.wait_for_selector(".tmap svg", timeout=60_000)
-    pg.close()
+    """The server after one visit to the root (conftest's browser fixture makes it): a fresh server's first deep link
+    skips st.navigation."""
     return app_url
 
 

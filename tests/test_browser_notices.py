@@ -5,6 +5,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.helpers import open_context
+
 pytestmark = pytest.mark.browser
 PAGES = ["/", "/muscles", "/conditions", "/needling", "/segments", "/study"]
 # Each link carries one value Streamlit's markdown would turn into a live link and one it would turn into an emoji,
@@ -28,9 +30,9 @@ new MutationObserver(() => document.querySelectorAll('[data-testid=stToast]').fo
 
 
 @pytest.fixture(scope="module")
-def toast_context(browser):
+def toast_context(browser, app_url):
     """A context whose tabs record every toast (browser and app_url come from conftest)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = open_context(browser, app_url, viewport={"width": 1400, "height": 1000})
     context.add_init_script(RECORD_TOASTS)
     yield context
     context.close()
