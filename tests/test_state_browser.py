@@ -50,7 +50,9 @@ def test_study_progress_survives_leaving_and_returning(new_page, app_url):
     open_page(page, app_url)
     go(page, "Study")
     page.locator("[data-testid=stExpander] summary", has_text="Deck:").click()  # the settings are folded
-    page.get_by_role("radiogroup", name="Difficulty").get_by_role("radio", name="Hard", exact=True).check(force=True)
+    # the label a person sees, not the hidden input with force=True: that clicked through the unfolding panel at
+    # a point where the question's answers still lay, and 'Hard' stayed unpicked
+    page.get_by_role("radiogroup", name="Difficulty").get_by_text("Hard", exact=True).click()
     page.locator("[data-testid=stExpander] summary", has_text="· hard").wait_for(timeout=30_000)  # the run saw it
     wait_for_address(page, "level=hard")
     wait_for_app(page)
