@@ -8,6 +8,7 @@ from triggermap.drawing import region_id
 from triggermap.quiz import Bank, build_session
 
 pytestmark = pytest.mark.browser
+UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"  # an expander's summary, settled
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
@@ -43,6 +44,7 @@ def test_deck_settings_stay_open_while_several_change(new_page, app_url):
     open_page(page, f"{app_url}/study?seed=0")
     summary = page.locator("[data-testid=stExpander] summary", has_text="Deck:")
     summary.click()
+    page.wait_for_function(UNFOLDED, arg=summary.element_handle(), timeout=30_000)  # a click while it unfolds can slip
     for group, option, shown in (("Difficulty", "Hard", "· hard"), ("Muscles", "All muscles", "· all muscles ·")):
         options = page.get_by_role("radiogroup", name=group)
         expect(options, f"the settings folded before {option!r} could be picked").to_be_visible()
