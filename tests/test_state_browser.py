@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from tests.helpers import open_page, wait_for_address, wait_for_app
 
 pytestmark = pytest.mark.browser
+UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"  # an expander's summary, settled
 
 
 def go(page, title: str) -> None:
@@ -49,8 +50,12 @@ def test_study_progress_survives_leaving_and_returning(new_page, app_url):
     page = new_page()
     open_page(page, app_url)
     go(page, "Study")
-    page.locator("[data-testid=stExpander] summary", has_text="Deck:").click()  # the settings are folded
-    page.get_by_role("radiogroup", name="Difficulty").get_by_role("radio", name="Hard", exact=True).check(force=True)
+    summary = page.locator("[data-testid=stExpander] summary", has_text="Deck:")
+    summary.click()  # the settings are folded
+    # Streamlit unfolds the panel over 500 ms; a click meanwhile pressed on 'Hard' and let go elsewhere as the content
+    # slid, and the radio never saw it
+    page.wait_for_function(UNFOLDED, arg=summary.element_handle(), timeout=30_000)
+    page.get_by_role("radiogroup", name="Difficulty").get_by_text("Hard", exact=True).click()  # the label a person sees
     page.locator("[data-testid=stExpander] summary", has_text="· hard").wait_for(timeout=30_000)  # the run saw it
     wait_for_address(page, "level=hard")
     wait_for_app(page)

@@ -1,12 +1,14 @@
 """Study page in headless Chromium: answer a 'click the zone' card by tapping the map (phone and tablet)."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.helpers import centre, open_page, wait_for_map
+from tests.helpers import centre, open_page, wait_for_address, wait_for_app, wait_for_map
 from triggermap.drawing import region_id
 from triggermap.quiz import Bank, build_session
 
 pytestmark = pytest.mark.browser
+UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"  # an expander's summary, settled
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
@@ -33,3 +35,21 @@ def test_click_the_zone_by_tapping_the_map(new_page, app_url, data, ranker, widt
     wait_for_map(page)  # the feedback map shades the main zone
     page.locator(f"#{region_id(card.answer[0], 'right')}.ess, "
                  f"#{region_id(card.answer[0], 'midline')}.ess").first.wait_for(timeout=30_000)
+
+
+def test_deck_settings_stay_open_while_several_change(new_page, app_url):
+    # the panel's label names the settings; it used to fold after every change (a new label made a new panel), so a
+    # second tap made during that rerun landed on the question's answers, which moved up under the finger
+    page = new_page()
+    open_page(page, f"{app_url}/study?seed=0")
+    summary = page.locator("[data-testid=stExpander] summary", has_text="Deck:")
+    summary.click()
+    page.wait_for_function(UNFOLDED, arg=summary.element_handle(), timeout=30_000)  # a click while it unfolds can slip
+    for group, option, shown in (("Difficulty", "Hard", "· hard"), ("Muscles", "All muscles", "· all muscles ·")):
+        options = page.get_by_role("radiogroup", name=group)
+        expect(options, f"the settings folded before {option!r} could be picked").to_be_visible()
+        options.get_by_text(option, exact=True).click()  # the label a person sees
+        expect(summary).to_contain_text(shown, timeout=30_000)
+        wait_for_app(page)
+    wait_for_address(page, "level=hard")
+    wait_for_address(page, "deck=all")

@@ -161,10 +161,12 @@ st.caption("Practise the referral patterns. A missed card comes back until you g
            "Share the address to give someone the same deck.")
 groups = sorted(set(bank.groups.values()), key=group_label)
 area = "all body areas" if state.group == "all" else group_label(state.group).lower()
-# folded, so that on a phone the question is on the first screen; the label says what the deck is
+# folded, so that on a phone the question is on the first screen; the label says what the deck is. The key keeps
+# it the same expander when the label changes: without it each setting changed folded the panel, and a second tap
+# made during that rerun landed on whatever moved up under the finger (the question's answers)
 deck_name = Deck.label_for(state.deck).lower()
 with st.expander(f"Deck: {QuizKind.label_for(state.kind)} · {area} · {deck_name} · {state.difficulty}",
-                 icon=":material/tune:"):
+                 icon=":material/tune:", key="study_settings"):
     st.radio("Question type", QuizKind.values(), format_func=QuizKind.label_for, horizontal=True,
              **bind("study_kind", state, "kind"))
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):  # wraps on narrow screens
