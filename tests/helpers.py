@@ -49,6 +49,10 @@ def wait_for_address(page: Any, part: str, timeout: float = 30_000) -> None:
     page.wait_for_function("p => decodeURIComponent(location.href).includes(p)", arg=part, timeout=timeout)
 
 
+# An expander's summary whose panel is open and done animating: a click while it unfolds can slip off its target.
+UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"
+
+
 def open_page(page: Any, url: str, timeout: float = 60_000) -> None:
     """Go to a URL of the app and wait until its first run has finished."""
     page.goto(url)

@@ -128,6 +128,7 @@ def test_an_export_after_taps_holds_every_area(new_page, app_url):
     page.locator(AREAS).first.wait_for(timeout=30_000)
     tap(page, "r-sternum-midline")  # a fragment run: the buttons, outside it, are not drawn again
     wait_for_address(page, "sternum:midline")
+    wait_for_app(page)  # the run that wrote the address is over and nothing on the page is stale
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Export CSV", exact=True).tap()
     rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()

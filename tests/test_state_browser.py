@@ -5,10 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import open_page, wait_for_address, wait_for_app
+from tests.helpers import UNFOLDED, open_page, wait_for_address, wait_for_app
 
 pytestmark = pytest.mark.browser
-UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"  # an expander's summary, settled
 
 
 def go(page, title: str) -> None:

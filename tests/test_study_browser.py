@@ -3,12 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import centre, open_page, wait_for_address, wait_for_app, wait_for_map
+from tests.helpers import UNFOLDED, centre, open_page, wait_for_address, wait_for_app, wait_for_map
 from triggermap.drawing import region_id
 from triggermap.quiz import Bank, build_session
 
 pytestmark = pytest.mark.browser
-UNFOLDED = "s => s.parentElement.open && !s.parentElement.getAnimations().length"  # an expander's summary, settled
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
