@@ -110,6 +110,22 @@ def test_streamlit_internals_are_not_public(path):
     assert blocked and re.match(blocked.group(1), path)
 
 
+NESTED = re.search(r'location ~ "(\S+)" \{\s*return 302 /not-found;\s*\}', NGINX)
+
+
+@pytest.mark.parametrize(("path", "redirected"), [
+    ("/a/b", True), ("/muscles/extra", True), ("/study/x/y", True), ("/wp-admin/setup.php", True),
+    ("/muscles", False), ("/muscles/", False), ("/admin", False), ("/", False), ("/static/js/main.js", False),
+    ("/_stcore/stream", False), ("/_stcore/bidi-components/x/y.js", False), ("/component/c/index.html", False),
+    ("/media/abc.png", False), ("/app/static/logo.png", False), ("/muscles/_stcore/stream", False),
+    ("/not-found/_stcore/host-config", False), ("/study/static/js/main.js", False),
+])
+def test_nested_unknown_paths_go_to_the_not_found_page(path, redirected):
+    # nginx matches the regex (PCRE) against the path; Python's re reads this one the same way
+    assert NESTED, "no redirect for nested paths"
+    assert bool(re.search(NESTED.group(1), path)) is redirected
+
+
 @pytest.mark.parametrize("path", ["/_stcore/health", "/_stcore/stream", "/_stcore/host-config", "/static/js/x.js"])
 def test_what_the_app_needs_stays_reachable(path):
     blocked = re.search(r"location ~ \^(\S+) \{\s*return 404;\s*\}", NGINX).group(1)
