@@ -239,7 +239,8 @@ def _results(state: BodyMapState, audience: str) -> None:
     for m in matches:
         # one text and one button a row (each element costs ~110 bytes of framing on every tap), side by side
         with st.container(horizontal=True, vertical_alignment="center", wrap=False):
-            why = reason(m, labels, len(state.regions))  # as a caption was: smaller, but full size in large print
+            # as a caption was: smaller, but full size in large print, where "Why:" keeps it apart from the line above
+            why = f"*Why:* {reason(m, labels, len(state.regions))}"
             st.markdown(f"{match_line(m, data.muscles[m.muscle_id].name, audience)}  \n"
                         + (why if large_print() else f":small[{why}]"), width="stretch")
             st.button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,
