@@ -197,7 +197,7 @@ def _draw(state: BodyMapState, shared: Shared, slots: Slots) -> None:
     # the chosen view takes the whole column (a tablet showed it 110 px wide beside the others)
     body_map("body_map", state.view, flip, map_state, on_tap, block=slots.map)
     if state.mode == "pain":
-        _pain(state, slots)
+        _pain(state, slots, audience)
         return
     with slots.picker:
         if state.muscle:
@@ -208,7 +208,7 @@ def _draw(state: BodyMapState, shared: Shared, slots: Slots) -> None:
             st.info("Click a trigger point (×) or a muscle outline on the map, or search for a muscle.")
 
 
-def _pain(state: BodyMapState, slots: Slots) -> None:
+def _pain(state: BodyMapState, slots: Slots, audience: str) -> None:
     """The list picker and the chosen areas, and the muscles that fit them while the list shows."""
     data, ranker, labels = resources()
     name = partial(_region_name, labels)
@@ -224,7 +224,7 @@ def _pain(state: BodyMapState, slots: Slots) -> None:
             st.markdown("**Your areas:** " + ", ".join(name(region_key(k)) for k in state.regions))
     if slots.results is not None:
         with slots.results:
-            _results(state, stored_shared().audience)
+            _results(state, audience)
 
 
 def _results(state: BodyMapState, audience: str) -> None:

@@ -10,37 +10,20 @@ Exits non-zero if a page fails, so a broken image fails its build.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
+
+from benchmarks.server import app_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def serve_once() -> None:
-    """Start the real server, fetch its page and health check, stop it: the web server's own modules."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer.py", "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true",
-                               "--server.fileWatcherType", "none"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10)
-                return
-            except OSError:
-                time.sleep(0.5)
-        raise SystemExit("warm_bytecode: the server did not answer within 2 minutes")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    """Start the real server, fetch its page, stop it: the web server's own modules."""
+    with app_server() as url:  # waits for the health check
+        urllib.request.urlopen(f"{url}/", timeout=60)
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""Matcher scores every name at once; each score must equal the one-name blend (_score) it stands for."""
+"""Matcher scores every name at once; each score must equal the one-name blend below, its specification."""
 
 from __future__ import annotations
 
@@ -8,9 +8,22 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from tests.test_hostile import PROPERTY
-from triggermap.textmatch import Matcher, _score, core, normalise
+from triggermap.textmatch import Matcher, core, normalise
+
+
+def _score(query: str, choice: str, **kwargs: Any) -> float:
+    """The blend for one name: whole-string and word-set similarity, the exact phrase wins, and among equally
+    good partial matches the name closest in length to the query."""
+    if query == choice:
+        return 100.0
+    ratio = fuzz.ratio(query, choice, **kwargs)
+    token = fuzz.token_sort_ratio(query, choice, **kwargs)
+    partial = fuzz.partial_ratio(query, choice, **kwargs) if len(query) >= 4 else 0.0
+    words = 90.0 if set(query.split()) <= set(choice.split()) else 0.0
+    return max(ratio, token, 0.9 * partial, words) - 0.1 * min(abs(len(choice) - len(query)), 20)
 
 
 @pytest.fixture(scope="module")

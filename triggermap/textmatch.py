@@ -64,7 +64,8 @@ class Matcher:
         return [(k, round(s, 1)) for k, s in ranked[:limit]]
 
     def _scores(self, query: str, cutoff: float) -> npt.NDArray[np.float64]:
-        """Every name's _score for the query, each part computed for all names at once (one C call, not 1700)."""
+        """Every name's blend of whole-string and word-set similarity for the query (the exact phrase wins),
+        each part computed for all names at once (one C call, not 1700)."""
         def every(scorer: Any) -> npt.NDArray[np.float64]:
             row: npt.NDArray[np.float64] = process.cdist([query], self._choices, scorer=scorer, score_cutoff=cutoff,
                                                          dtype=np.float64)[0]
@@ -75,6 +76,7 @@ class Matcher:
         query_words = set(query.split())
         words = np.array([90.0 if query_words <= w else 0.0 for w in self._words])
         blend = np.maximum.reduce([ratio, every(fuzz.token_sort_ratio), 0.9 * partial, words])
+        # among equally good partial matches, prefer the name closest in length to the query
         blend -= 0.1 * np.minimum(np.abs(self._lengths - len(query)), 20)
         return np.where(ratio == 100.0, 100.0, blend)  # the exact phrase wins (ratio is 100 only for equal text)
 
@@ -94,15 +96,3 @@ def _word_found(word: str, words: frozenset[str]) -> bool:
 def _every_word_found(query_words: list[str], words: frozenset[str]) -> bool:
     """Every word of the query appears (allowing a typo or a prefix) in the name."""
     return all(_word_found(q, words) for q in query_words)
-
-
-def _score(query: str, choice: str, **kwargs: Any) -> float:
-    """Blend whole-string and word-set similarity; exact phrase wins (one name; Matcher._scores does all at once)."""
-    if query == choice:
-        return 100.0
-    ratio = fuzz.ratio(query, choice, **kwargs)
-    token = fuzz.token_sort_ratio(query, choice, **kwargs)
-    partial = fuzz.partial_ratio(query, choice, **kwargs) if len(query) >= 4 else 0.0
-    words = 90.0 if set(query.split()) <= set(choice.split()) else 0.0
-    # Among equally good partial matches, prefer the name closest in length to the query.
-    return max(ratio, token, 0.9 * partial, words) - 0.1 * min(abs(len(choice) - len(query)), 20)
