@@ -113,11 +113,13 @@ def _chosen_buttons(state: BodyMapState) -> None:
     # a wrapping row of content-wide buttons: fixed columns cut the labels on tablets and in large print
     with st.container(horizontal=True, wrap=True):
         st.button("Clear", icon=":material/close:", on_click=clear, width="content")
+        # on_click="ignore": a rerun at the click would clear Streamlit's outgoing queue as it starts, and with it
+        # the reply that carries the file, so the download would spin for ever (1 tap in 10 on a busy server)
         st.download_button("Export CSV", partial(_export_now, state, "csv"), "pain_drawing.csv", "text/csv",
-                           width="content", icon=":material/download:",
+                           on_click="ignore", width="content", icon=":material/download:",
                            help="Your pain drawing with CHOIR Body Map codes")
         st.download_button("Export JSON", partial(_export_now, state, "json"), "pain_drawing.json",
-                           "application/json", icon=":material/download:", width="content")
+                           "application/json", on_click="ignore", icon=":material/download:", width="content")
 
 
 def _other_views(muscle: str, view: str, side: str) -> None:

@@ -125,7 +125,7 @@ def handout_button(kind: str, item_id: str, audience: str) -> None:
         return
     pdf = handout_pdf(kind, item_id, audience, date.today())
     st.download_button("Download the handout (PDF)", pdf, file_name=f"{item_id}_handout.pdf",
-                       mime="application/pdf", icon=":material/download:", key=f"dl_{key}")
+                       mime="application/pdf", on_click="ignore", icon=":material/download:", key=f"dl_{key}")
 
 
 def needling_link() -> None:

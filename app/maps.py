@@ -62,7 +62,7 @@ def small_multiples_block(data: Dataset, ranker: Ranker, muscles: list[str], hea
     with st.container(border=True):
         picture(f"multiples_{key}", svg)
         st.download_button("Download these patterns (SVG, printable)", svg, f"{key}_patterns.svg",
-                           "image/svg+xml", icon=":material/download:", key=f"dl_{key}")
+                           "image/svg+xml", on_click="ignore", icon=":material/download:", key=f"dl_{key}")
 
 
 def _picture_svg(muscle: str, side: str) -> str:
@@ -82,8 +82,9 @@ def muscle_downloads(muscle: str, side: str) -> None:
     """The muscle's chart as SVG and PNG, with the licence and sources inside the files."""
     cols = st.columns(2)
     name = f"{muscle}_{side}_pattern"
+    # on_click="ignore": a rerun at the click can drop the reply that carries a file built on click (see Export CSV)
     cols[0].download_button("Picture (SVG)", partial(_picture_svg, muscle, side), f"{name}.svg", "image/svg+xml",
-                            icon=":material/download:", key=f"svg_{muscle}_{side}",
+                            on_click="ignore", icon=":material/download:", key=f"svg_{muscle}_{side}",
                             help="This pattern for slides and notes; the licence and sources are inside the file")
     cols[1].download_button("Picture (PNG)", partial(_picture_png, muscle, side), f"{name}.png", "image/png",
-                            icon=":material/download:", key=f"png_{muscle}_{side}")
+                            on_click="ignore", icon=":material/download:", key=f"png_{muscle}_{side}")

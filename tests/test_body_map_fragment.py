@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.helpers import centre, open_page, wait_for_address, wait_for_app, wait_for_map
@@ -23,6 +24,7 @@ class Runs:
     def __init__(self, page: Any):
         self.finished: list[int] = []
         self.elements: list[str] = []
+        self.requests: list[str] = []  # what the page asked of the server, in order (rerun_script, ...)
         self.received = self.sent = 0
         page.on("websocket", self._socket)
 
@@ -32,6 +34,10 @@ class Runs:
 
     def _sent(self, payload: str | bytes) -> None:
         self.sent += len(payload.encode() if isinstance(payload, str) else payload)
+        if isinstance(payload, bytes):
+            msg = BackMsg()
+            msg.ParseFromString(payload)
+            self.requests.append(msg.WhichOneof("type"))
 
     def _frame(self, payload: str | bytes) -> None:
         self.received += len(payload.encode() if isinstance(payload, str) else payload)
@@ -49,6 +55,7 @@ class Runs:
         """Forget what came so far."""
         self.finished.clear()
         self.elements.clear()
+        self.requests.clear()
         self.received = self.sent = 0
 
     def wait_for(self, page: Any, outcome: int, timeout: float = 30.0) -> None:
@@ -122,6 +129,7 @@ def test_a_tap_resends_only_what_it_changes(new_page, app_url, query, first, who
 
 def test_an_export_after_taps_holds_every_area(new_page, app_url):
     page = new_page(*TABLET, touch=True)
+    runs = Runs(page)
     open_page(page, f"{app_url}/?redflags=none&audience=student")
     wait_for_map(page)
     tap(page, "r-lateral_elbow-right")  # the first area: a full run draws the export buttons
@@ -129,8 +137,12 @@ def test_an_export_after_taps_holds_every_area(new_page, app_url):
     tap(page, "r-sternum-midline")  # a fragment run: the buttons, outside it, are not drawn again
     wait_for_address(page, "sternum:midline")
     wait_for_app(page)  # the run that wrote the address is over and nothing on the page is stale
+    runs.clear()
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Export CSV", exact=True).tap()
+    # The click asks for the file and nothing else. A rerun request (sent by the same click, long before the file's
+    # round trip ends) would start a run that clears the server's outgoing queue, now and then with the file's reply.
+    assert runs.requests == ["backend_operation_request"]
     rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert [r.split(",")[:3] for r in rows[1:]] == [["lateral_elbow", "Outer elbow", "right"],
                                                      ["sternum", "Breastbone", "midline"]]
