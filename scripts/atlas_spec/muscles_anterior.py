@@ -167,6 +167,9 @@ ARM_FRONT = [
                                                      (6.9, 0.4, 0.7)])),
     muscle("flexor_pollicis_longus", belly(ARM, [(4.6, -0.35, 0.42), (5.5, -0.45, 0.5), (6.4, -0.4, 0.4),
                                                  (7.0, -0.35, 0.2)])),
+    # --- TP3 part A: muscles from referral papers (pronator quadratus: Hwang et al. 2005) ---
+    # a square band across both bones over the lower quarter of the forearm, ulna to radius
+    muscle("pronator_quadratus", belly(ARM, [(6.05, 0.0, 1.35), (6.4, 0.0, 1.45), (6.7, 0.0, 1.35)]), smooth=2),
 ]
 
 HAND_FRONT = [

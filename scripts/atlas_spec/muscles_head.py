@@ -53,4 +53,7 @@ SPEC = [
                                (36.2, 32.0)]),
     _m("levator_scapulae", [(40.0, 49.0), (42.5, 47.0), (42.0, 36.0), (38.0, 24.0), (33.0, 13.0), (29.5, 14.0),
                             (33.0, 24.0), (37.5, 37.0)], depth="superficial"),
+    # --- TP3 part A: muscles from referral papers (superior oblique: Fernandez-de-las-Penas et al. 2005) ---
+    # from the back of the orbit forward along its upper inner wall to the trochlea under the brow
+    _m("superior_oblique", line([(63.0, 66.4), (66.8, 67.6), (70.8, 68.2)], 1.1), smooth=2),
 ]

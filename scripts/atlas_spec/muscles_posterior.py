@@ -132,6 +132,10 @@ ARM_BACK = [
                                          (14.8, 94.5)]),
     muscle("adductor_pollicis", [(15.4, 95.8), (17.2, 96.6), (17.6, 93.0), (16.2, 92.2), (15.2, 93.2)]),
     muscle("dorsal_interossei_hand", [(17.6, 97.6), (21.4, 97.6), (21.6, 91.5), (17.4, 91.2)]),
+    # --- TP3 part A: muscles from referral papers (abductor pollicis longus: Hwang et al. 2005) ---
+    # from the middle of the back of both bones, slanting to the thumb side and over the radial wrist
+    muscle("abductor_pollicis_longus", belly(ARM, [(4.9, 0.15, 0.25), (5.5, -0.15, 0.45), (6.1, -0.45, 0.42),
+                                                   (6.6, -0.7, 0.28), (7.0, -0.85, 0.12)])),
 ]
 
 SPEC = NECK_BACK + SHOULDER_BACK + SPINE + GLUTEAL + LEG_BACK + ARM_BACK
