@@ -112,6 +112,10 @@ PERINEUM = [  # seen between the thighs only as a sliver; drawn so the layer nam
     muscle("bulbospongiosus", [(49.1, 95.6), (50.3, 95.9), (50.3, 91.6), (49.2, 92.0)], smooth=1),
     muscle("ischiocavernosus", [(47.4, 94.8), (48.7, 95.2), (49.5, 92.2), (48.6, 91.9)], smooth=1),
     muscle("transverse_perineal", [(46.6, 93.8), (50.3, 93.8), (50.3, 92.8), (46.8, 92.8)], smooth=1),
+    # --- TP3 part B (issue #11): paper-sourced points need these shapes ---
+    # levator ani's front fibres (pubococcygeus, puborectalis) run from the back of the pubic bone; a deep
+    # sliver just above the perineal muscles gives their point (Anderson et al. 2009) a place on this view
+    muscle("levator_ani", [(48.2, 97.9), (50.3, 98.1), (50.3, 96.1), (48.5, 95.9)], smooth=1),
 ]
 
 THIGH = [
