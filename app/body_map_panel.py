@@ -30,6 +30,7 @@ from app.maps import map_state_for, muscle_downloads, other_views_of, small_mult
 from app.redflags import list_hidden, red_flag_question
 from app.setup import resources
 from app.state import large_print, stored, stored_shared, sync_url
+from triggermap.answers import basis_note
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
@@ -242,7 +243,8 @@ def _results(state: BodyMapState, audience: str) -> None:
         # one text and one button a row (each element costs ~110 bytes of framing on every tap), side by side
         with st.container(horizontal=True, vertical_alignment="center", wrap=False):
             # as a caption was: smaller, but full size in large print, where "Why:" keeps it apart from the line above
-            why = f"*Why:* {reason(m, labels, len(state.regions))}"
+            why = "*Why:* " + "; ".join(filter(None, [reason(m, labels, len(state.regions)),
+                                                    basis_note(data, m.muscle_id)]))
             st.markdown(f"{match_line(m, data.muscles[m.muscle_id].name, audience)}  \n"
                         + (why if large_print() else f":small[{why}]"), width="stretch")
             st.button("Pattern", key=f"show_{m.muscle_id}_{m.side}", on_click=show_muscle,

@@ -16,7 +16,7 @@ from triggermap.labels import NOT_ROUTINE, places
 from triggermap.lookup import Ranker
 from triggermap.named import SPECIALIST
 from triggermap.schema import ConditionRow, RedFlagRow
-from triggermap.vocab import Audience
+from triggermap.vocab import Audience, PatternBasis
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
 APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
@@ -49,7 +49,8 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
                 + (("; spillover — " + places([labels[r] for r in spillover])) if spillover else ""))
     st.markdown("**Where its trigger points are:**")
     for tp in points:
-        st.markdown(f"- *{tp.label}* — {tp.symptoms}")
+        basis = "" if tp.basis == PatternBasis.MANUAL else f" *(pattern from {tp.basis.label})*"
+        st.markdown(f"- *{tp.label}* — {tp.symptoms}{basis}")
     st.markdown("**What loads it:** " + merge_phrases(tp.aggravating for tp in points))
     conditions = data.conditions_of(muscle_id)
     if conditions:

@@ -49,6 +49,7 @@ def test_every_column_is_documented(name):
     ("trigger_points.csv", 2, "x", "abc", r"trigger_points\.csv row 4, column 'x'"),
     ("trigger_points.csv", 2, "x", "99.5", r"row 4, columns 'x','y'.*outside the body"),
     ("trigger_points.csv", 0, "view", "side", r"row 2, column 'view'.*'anterior'"),
+    ("trigger_points.csv", 1, "basis", "hearsay", r"trigger_points\.csv row 3, column 'basis'.*'manual'"),
     ("trigger_points.csv", 0, "location_region", "heel", r"row 2, column 'location_region': 'heel' is not drawn"),
     ("conditions.csv", 0, "dn", "maybe", r"conditions\.csv row 2, column 'dn'.*'indicated'"),
     ("conditions.csv", 0, "red_flags", "bad_flag", r"conditions\.csv row 2, column 'red_flags': unknown red flag"),

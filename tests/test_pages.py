@@ -147,3 +147,17 @@ def test_muscles_filters_come_from_the_link(params, names, absent):
     assert not at.exception
     shown = set(at.dataframe[0].value["Muscle"])
     assert names <= shown and absent not in shown
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ({"regions": "radial_wrist:right", "audience": "student", "redflags": "none"}, True),  # saline-mapped APL listed
+    ({"regions": "lateral_elbow:right", "audience": "student", "redflags": "none"}, False),  # manual patterns only
+    ({"mode": "muscle", "muscle": "pronator_quadratus"}, True),
+    ({"mode": "muscle", "muscle": "supinator"}, False),
+])
+def test_a_pattern_no_manual_draws_says_where_it_comes_from(query, expected):
+    at = boot("app/pages/body_map.py", query)
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Muscles whose trigger points" in text) is ("regions" in query)  # the list is drawn when asked for
+    assert ("pattern from" in text) is expected

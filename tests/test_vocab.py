@@ -5,7 +5,19 @@ from pydantic import ValidationError
 
 from triggermap.named import FLAG_AREAS
 from triggermap.schema import MuscleRow, NeedlingGuideRow, TriggerPointRow
-from triggermap.vocab import BODY_SIDES, HANDOUT_FOR, Audience, Deck, Group, GuideAudience, Mode, QuizKind, Side, ViewId
+from triggermap.vocab import (
+    BODY_SIDES,
+    HANDOUT_FOR,
+    Audience,
+    Deck,
+    Group,
+    GuideAudience,
+    Mode,
+    PatternBasis,
+    QuizKind,
+    Side,
+    ViewId,
+)
 
 
 @pytest.mark.parametrize("member,value,label", [
@@ -69,7 +81,7 @@ def _muscle(**change):
 
 def _point(**change):
     row = {"id": "p", "muscle_id": "m", "label": "l", "view": "foot", "location_region": "r", "x": 1, "y": 2,
-           "essential": "r", "symptoms": "s", "aggravating": "a", "sources": "s"}
+           "essential": "r", "symptoms": "s", "aggravating": "a", "basis": "manual", "sources": "s"}
     return TriggerPointRow.model_validate({**row, **change})
 
 
@@ -81,6 +93,7 @@ def _guide(**change):
 @pytest.mark.parametrize("build,column,enum", [
     (_muscle, "group", Group),
     (_point, "view", ViewId),
+    (_point, "basis", PatternBasis),
     (_guide, "audience", GuideAudience),
 ])
 def test_row_models_take_their_allowed_values_from_the_vocabulary(build, column, enum):

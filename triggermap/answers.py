@@ -25,6 +25,12 @@ def band_level(match: Match) -> str:
     return "good" if main else "possible"
 
 
+def basis_note(data: Dataset, muscle_id: str) -> str:
+    """'Pattern from ...' when no manual draws the muscle's pattern (weaker or other evidence), else ''."""
+    basis = data.paper_basis(muscle_id)
+    return f"pattern from {basis.label}" if basis else ""
+
+
 def band(match: Match) -> str:
     """A plain sentence for a patient instead of a bare score."""
     areas = match.areas or len(match.essential) + len(match.spillover)

@@ -33,6 +33,7 @@ from .schema import (
     SourceRow,
     TriggerPointRow,
 )
+from .vocab import PatternBasis
 
 if TYPE_CHECKING:
     from .language import Lexicon
@@ -72,6 +73,11 @@ class Dataset:
     def points_of(self, muscle_id: str) -> list[TriggerPointRow]:
         """Trigger points of one muscle, in file order."""
         return [tp for tp in self.trigger_points.values() if tp.muscle_id == muscle_id]
+
+    def paper_basis(self, muscle_id: str) -> PatternBasis | None:
+        """How a muscle's pattern was found when no manual draws it (None: the manuals do)."""
+        bases = [tp.basis for tp in self.points_of(muscle_id)]
+        return None if not bases or PatternBasis.MANUAL in bases else bases[0]
 
     def conditions_of(self, muscle_id: str) -> list[ConditionRow]:
         """Conditions that list a muscle."""

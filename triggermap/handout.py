@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .answers import merge_phrases
+from .answers import basis_note, merge_phrases
 from .labels import NOT_ROUTINE, in_sentence, places
 from .mapstate import muscle_elements
 from .named import (
@@ -209,6 +209,8 @@ def _muscle_doc(data: Dataset, ranker: Ranker, muscle_id: str, audience: str) ->
     tp_refs = tuple(s for tp in points for s in tp.sources)
     about = [Item(m.action, "What it does:", m.sources, 3), _pattern_item(data, ranker, [muscle_id])]
     about += [Item(t, refs=tp_refs, keep=2, bullet=True) for t in dict.fromkeys(tp.symptoms for tp in points)]
+    if note := basis_note(data, muscle_id):  # a pattern no manual draws says where it comes from
+        about.append(Item(note[0].upper() + note[1:] + ".", refs=tp_refs, keep=2))
     about.append(Item(merge_phrases(tp.aggravating for tp in points), "What tends to set it off:",
                       tp_refs, 2))
     if audience != Audience.PATIENT:

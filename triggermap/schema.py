@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .vocab import Group, GuideAudience, GuideSection, ViewId
+from .vocab import Group, GuideAudience, GuideSection, PatternBasis, ViewId
 
 ROOT_PATTERN = re.compile(r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co1|CN [IVX]+)$")
 ID_PATTERN = r"^[a-z0-9_]+$"
@@ -96,6 +96,7 @@ class TriggerPointRow(Row):
     spillover: List = ()
     symptoms: Text
     aggravating: Text
+    basis: PatternBasis
     sources: Sources
 
 

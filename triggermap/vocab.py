@@ -94,6 +94,15 @@ class GuideSection(Labelled):
     FAQ = "faq"
 
 
+class PatternBasis(Labelled):
+    """How a trigger point's referral pattern was found; the label completes "pattern from ..."."""
+
+    MANUAL = "manual", "the trigger-point manuals"
+    PATIENT_STUDY = "patient_study", "a study pressing on trigger points in patients"
+    CASE_REPORT = "case_report", "case reports of a few patients"
+    SALINE_VOLUNTEERS = "saline_volunteers", "salt water injected into healthy volunteers' muscle, not patients"
+
+
 class Group(Labelled):
     """Body area a muscle belongs to (muscles.csv column `group`)."""
 
