@@ -33,6 +33,15 @@ def test_committed_report_is_current(dataset: Dataset) -> None:
     assert text == (ROOT / "docs" / "cross_check.md").read_text(encoding="utf-8")
 
 
+def test_committed_pain_guide_is_current(dataset: Dataset) -> None:
+    """Regenerating docs/pain_guide.md gives the committed file (it drifted once, unnoticed)."""
+    from triggermap.lookup import Ranker
+
+    pain_guide = importlib.import_module("scripts.pain_guide")
+    assert pain_guide.guide(dataset, Ranker(dataset)) == pain_guide.GUIDE.read_text(encoding="utf-8"), \
+        "run python -m scripts.pain_guide"
+
+
 def test_overall_recall_at_least_090(dataset: Dataset) -> None:
     """The data lists at least 90% of the guide's muscles per region."""
     assert recall(compare(dataset, load_guide(dataset))) >= 0.9
