@@ -164,3 +164,19 @@ def test_shared_zones_table(patterns, expected):
 def test_heel_sheet_names_no_far_away_place(data, ranker):
     ess, spill = handout.shared_zones([ranker.pattern(m) for m in data.conditions["plantar_heel_pain"].muscles])
     assert "heel" in ess and not {"sacroiliac", "posterior_knee"} & set(ess + spill)
+
+
+def _points_elsewhere(data, ranker) -> list[str]:
+    """Muscles whose trigger points sit on another view than the one showing most of their main zone."""
+    from triggermap.picture import pattern_view
+
+    return [m for m in sorted(data.muscles)
+            if {tp.view for tp in data.points_of(m)} - {pattern_view(data, ranker, [m])}]
+
+
+def test_the_legend_names_the_muscle_drawn_beside_its_zone(data, ranker):
+    # the picture draws the trigger points' view beside the zone's (abductor pollicis longus: wrist zone in front,
+    # muscle and × behind); the legend must name the muscle it shows there (it once looked at the first view only)
+    elsewhere = _points_elsewhere(data, ranker)
+    assert "abductor_pollicis_longus" in elsewhere and len(elsewhere) >= 3, elsewhere
+    assert [m for m in elsewhere if handout._outlined(data, ranker, [m]) != "the muscle"] == []

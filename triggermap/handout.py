@@ -26,7 +26,7 @@ from .named import (
     SPECIALIST,
 )
 from .pdfpage import Doc, Item, Section, build_pdf
-from .picture import pattern_picture, pattern_view, to_png
+from .picture import pattern_picture, picture_views, to_png
 from .vocab import HANDOUT_FOR, Audience, Group, Side
 
 if TYPE_CHECKING:
@@ -79,11 +79,11 @@ def _finish(data: Dataset, doc: Doc, audience: str, png: bytes | None, today: da
 
 
 def _outlined(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str]) -> str:
-    """Legend text for the muscle shape, or '' when the picture's view draws none of the muscles."""
+    """Legend text for the muscle shape, or '' when no view of the picture draws any of the muscles."""
     if not muscle_ids:
         return ""
-    view = data.atlas.views[pattern_view(data, ranker, muscle_ids)]
-    drawn = bool(muscle_elements(view, muscle_ids, Side.RIGHT))
+    views = [data.atlas.views[v] for v in picture_views(data, ranker, muscle_ids)]
+    drawn = any(muscle_elements(view, muscle_ids, Side.RIGHT) for view in views)
     return ("the muscle" if len(muscle_ids) == 1 else "the muscles") if drawn else ""
 
 

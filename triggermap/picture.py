@@ -161,14 +161,19 @@ def muscle_picture(data: Dataset, ranker: Ranker, muscle_id: str, side: str = Si
     return pattern_picture(data, ranker, [muscle_id], side, view_id, aspect)
 
 
+def picture_views(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], view_id: str | None = None) -> list[str]:
+    """The views a pattern picture draws: its best view, and the trigger points' view when that is another."""
+    view_id = view_id or pattern_view(data, ranker, muscle_ids)
+    tp_views = dict.fromkeys(tp.view for m in muscle_ids for tp in data.points_of(m))
+    return [view_id, *[v for v in tp_views if v != view_id][:1]]
+
+
 def pattern_picture(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = Side.RIGHT,
                     view_id: str | None = None, aspect: float = 0.75) -> str:
     """The merged pattern of muscles on their best view, titled and sourced; when their trigger points
     are on another view (infraspinatus: pain in front, points behind), that view is drawn beside it."""
     _check(data, muscle_ids, side)
-    view_id = view_id or pattern_view(data, ranker, muscle_ids)
-    tp_views = dict.fromkeys(tp.view for m in muscle_ids for tp in data.points_of(m))
-    views = [view_id, *[v for v in tp_views if v != view_id][:1]]
+    views = picture_views(data, ranker, muscle_ids, view_id)
     name = ", ".join(data.muscles[m].name for m in muscle_ids)
     short = name if len(muscle_ids) == 1 else f"{len(muscle_ids)} muscles"
     width, height, gap = 60.0, 60.0 / aspect, 4.0
