@@ -30,7 +30,7 @@ from app.maps import map_state_for, muscle_downloads, other_views_of, small_mult
 from app.redflags import list_hidden, red_flag_question
 from app.setup import resources
 from app.state import large_print, stored, stored_shared, sync_url
-from triggermap.answers import basis_note
+from triggermap.answers import basis_note, your_areas
 from triggermap.export import selection_rows, to_csv, to_json
 from triggermap.language import MAX_TEXT
 from triggermap.lookup import reason
@@ -224,7 +224,7 @@ def _pain(state: BodyMapState, slots: Slots, audience: str) -> None:
                        format_func=name, placeholder="Start typing a body part",
                        max_selections=MAX_REGIONS, select_all=False)
         if state.regions:
-            st.markdown("**Your areas:** " + ", ".join(name(region_key(k)) for k in state.regions))
+            st.markdown("**Your areas:** " + your_areas(ranker, state.regions, lambda k: name(region_key(k))))
     if slots.results is not None:
         with slots.results:
             _results(state, audience)

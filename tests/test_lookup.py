@@ -2,6 +2,7 @@
 
 import pytest
 
+from triggermap.answers import your_areas
 from triggermap.lookup import normalise_root, reason, segment
 
 
@@ -150,3 +151,30 @@ def test_ecrb_and_trapezius_roots(ranker, data):
                                        ("x", None), ("T13", None), ("'; drop", None)])
 def test_normalise_root(text, root):
     assert normalise_root(text) == root
+
+
+AREA_CASES = [
+    # (selection, expected areas as (word, regions)): a whole family is one area named by its word; a midline
+    # place joins the family it belongs to (the breastbone goes with the chest, not with whichever came first)
+    ([("anterior_arm", "right"), ("lateral_arm", "right"), ("medial_arm", "right"), ("posterior_arm", "right"),
+      ("upper_chest", "right"), ("lower_chest", "right"), ("sternum", "midline"), ("lateral_chest", "right")],
+     [("arm", {"anterior_arm", "lateral_arm", "medial_arm", "posterior_arm"}),
+      ("chest", {"upper_chest", "lower_chest", "sternum", "lateral_chest"})]),
+    ([("lateral_elbow", "right"), ("sternum", "midline")], [(None, {"lateral_elbow"}), (None, {"sternum"})]),
+    ([("heel", "left")], [(None, {"heel"})]),
+]
+
+
+@pytest.mark.parametrize(("selection", "expected"), AREA_CASES)
+def test_named_areas_group_places_as_the_ranking_counts_them(ranker, selection, expected):
+    named = ranker.named_areas(selection)
+    assert [(word, {r for r, _ in places}) for word, places in named] == expected
+    assert sorted(p for _, places in named for p in places) == sorted(selection)  # every place once
+    for m in ranker.rank(selection):  # the match lines' "of your N areas" counts these areas
+        assert (m.areas or len(named)) == len(named), m
+
+
+def test_your_areas_reads_as_groups(ranker):
+    text = your_areas(ranker, AREA_CASES[0][0], lambda k: f"{k[0]}:{k[1]}")
+    assert text.startswith("Arm (anterior_arm:right, ") and "; Chest (upper_chest:right, " in text
+    assert your_areas(ranker, [("heel", "left")], lambda k: "Heel (left)") == "Heel (left)"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .atlas import Atlas
 from .data import Dataset
 from .language import Lexicon
-from .lookup import Match
+from .lookup import Match, Ranker
 from .selection import MAX_REGIONS
 from .vocab import ViewId
 
@@ -23,6 +23,12 @@ def band_level(match: Match) -> str:
     if main and main >= areas:
         return "strong"
     return "good" if main else "possible"
+
+
+def your_areas(ranker: Ranker, regions: Sequence[tuple[str, str]], name: Callable[[tuple[str, str]], str]) -> str:
+    """The chosen places grouped as the match lines count them: 'Chest (Upper chest, Breastbone); Outer elbow'."""
+    return "; ".join(f"{word.capitalize()} ({', '.join(map(name, places))})" if word else ", ".join(map(name, places))
+                     for word, places in ranker.named_areas(regions))
 
 
 def basis_note(data: Dataset, muscle_id: str) -> str:
