@@ -17,6 +17,7 @@ def test_area_words_are_umbrella_words_of_the_data(data):
     (["low_back"], {"back"}, "cd_rf_saddle_numbness"),
     (["temple"], {"head"}, "cd_rf_thunderclap_headache"),
     (["calf"], {"leg"}, "cd_rf_dvt"),  # a swollen calf before back-and-leg signs
+    (["temple", "posterior_neck"], {"head", "neck"}, "cd_rf_thunderclap_headache"),  # not weakness anywhere
 ])
 def test_signs_for_the_chosen_areas_come_first(data, regions, areas, first_id):
     assert areas_of(data, regions) == areas
@@ -30,3 +31,12 @@ def test_signs_for_the_chosen_areas_come_first(data, regions, areas, first_id):
 def test_no_known_area_asks_every_sign(data):
     first, others = ordered_flags(data, ["epigastric"])
     assert [f.id for f in first] == list(data.red_flags) and others == []
+
+
+@pytest.mark.parametrize("regions", [["low_back", "posterior_thigh"], ["upper_chest"], ["posterior_neck"], ["calf"]])
+def test_signs_that_follow_needling_are_asked_last(data, regions):
+    from triggermap.named import AFTER_NEEDLING_FLAGS
+
+    first, _ = ordered_flags(data, regions)
+    after = [i for i, f in enumerate(first) if f.id in AFTER_NEEDLING_FLAGS]
+    assert after and after == list(range(len(first) - len(after), len(first))), [f.id for f in first]
