@@ -20,6 +20,8 @@ SIDE_TEXT = {"both": " (both sides)", "either": "", "left": " (left)", "right": 
 
 def read_typed_text() -> None:
     """Add the places named in the text box: sides from the text, the Side control only where none is named."""
+    if not st.session_state.pain_text.strip():  # the box emptied by hand: nothing to read, nothing to say
+        return
     data, state, shared = resources()[0], stored(BodyMapState), stored_shared()
     reading = data.lexicon.read(st.session_state.pain_text, default_side=shared.side)
     state.regions, skipped = add_places(state.regions, reading.selection)
@@ -32,7 +34,8 @@ def read_typed_text() -> None:
     st.session_state.nerve_words = list(dict.fromkeys([*st.session_state.get("nerve_words", []),
                                                        *reading.nerve_symptoms]))
     st.session_state.named_conditions = list(reading.conditions)
-    st.session_state.pain_text = ""
+    if reading.found:  # done with it; text that matched nothing stays, to be corrected rather than retyped
+        st.session_state.pain_text = ""
 
 
 def typed_text_notes() -> None:

@@ -94,6 +94,11 @@ def test_unmatched_text_gets_a_hint_without_echoing_it():
     assert not at.exception
     assert at.warning and "No body part matched" in at.warning[0].value
     assert "qqqzzzxx" not in at.warning[0].value
+    assert at.text_input(key="pain_text").value == "qqqzzzxx", "kept in the box to be corrected, not retyped"
+    at.text_input(key="pain_text").input("").run()
+    assert not at.warning, "emptying the box by hand is not a failed entry"
+    at.text_input(key="pain_text").input("outer elbow").run()
+    assert at.text_input(key="pain_text").value == "", "a matched entry clears the box for the next one"
 
 
 def test_many_bad_link_parts_give_few_notices():
