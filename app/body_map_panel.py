@@ -241,7 +241,8 @@ def _results(state: BodyMapState, audience: str) -> None:
     st.markdown(f"**Muscles whose trigger points can refer pain to these areas** ({len(matches)} shown)")
     for m in matches:
         # one text and one button a row (each element costs ~110 bytes of framing on every tap), side by side
-        with st.container(horizontal=True, vertical_alignment="center", wrap=False):
+        # in large print the button goes below the text: beside it, it squeezed the text to 2-4 words a line on a phone
+        with st.container(horizontal=True, vertical_alignment="center", wrap=large_print()):
             # as a caption was: smaller, but full size in large print, where "Why:" keeps it apart from the line above
             why = "*Why:* " + "; ".join(filter(None, [reason(m, labels, len(state.regions)),
                                                     basis_note(data, m.muscle_id)]))

@@ -97,3 +97,20 @@ def test_muscles_table_shows_every_column_on_a_tablet(new_page: Any, app_url: st
     page.wait_for_function(f"({GRID_FITS})() !== null", timeout=30_000)
     scroll, client = page.evaluate(GRID_FITS)
     assert scroll <= client + 1, f"the table is {scroll}px wide in {client}px: a column is off-screen"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_result_rows_leave_the_text_room_on_a_phone(new_page: Any, app_url: str, large: bool) -> None:
+    """In large print a row's Pattern button sits below its text (beside it, it squeezed the text to a few words a
+    line); at normal size it stays beside the text."""
+    page = new_page(390, 844, touch=True)
+    open_page(page, f"{app_url}/?redflags=none&regions=lateral_elbow:right" + ("&print=large" if large else ""))
+    pattern = page.get_by_role("button", name="Pattern", exact=True).first
+    row = pattern.locator("xpath=ancestor::div[@data-testid='stHorizontalBlock'][1]")  # its text and itself
+    row.scroll_into_view_if_needed()
+    text = row.locator("[data-testid=stMarkdownContainer]").first.bounding_box()
+    button = pattern.bounding_box()
+    below = button["x"] < text["x"] + 10 and button["y"] > text["y"] + text["height"] / 2  # a line of its own
+    beside = button["x"] >= text["x"] + text["width"] - 1
+    assert (below, beside) == (large, not large), (text, button)
+    assert text["width"] > (300 if large else 200), text

@@ -176,5 +176,5 @@ def test_named_areas_group_places_as_the_ranking_counts_them(ranker, selection, 
 
 def test_your_areas_reads_as_groups(ranker):
     text = your_areas(ranker, AREA_CASES[0][0], lambda k: f"{k[0]}:{k[1]}")
-    assert text.startswith("Arm (anterior_arm:right, ") and "; Chest (upper_chest:right, " in text
+    assert text.startswith("**Arm:** anterior_arm:right, ") and "; **Chest:** upper_chest:right, " in text
     assert your_areas(ranker, [("heel", "left")], lambda k: "Heel (left)") == "Heel (left)"

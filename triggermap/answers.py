@@ -26,9 +26,10 @@ def band_level(match: Match) -> str:
 
 
 def your_areas(ranker: Ranker, regions: Sequence[tuple[str, str]], name: Callable[[tuple[str, str]], str]) -> str:
-    """The chosen places grouped as the match lines count them: 'Chest (Upper chest, Breastbone); Outer elbow'."""
-    return "; ".join(f"{word.capitalize()} ({', '.join(map(name, places))})" if word else ", ".join(map(name, places))
-                     for word, places in ranker.named_areas(regions))
+    """The chosen places grouped as the match lines count them (markdown): '**Chest:** Upper chest, Breastbone;
+    Outer elbow'."""
+    return "; ".join(f"**{word.capitalize()}:** {', '.join(map(name, places))}" if word else
+                     ", ".join(map(name, places)) for word, places in ranker.named_areas(regions))
 
 
 def basis_note(data: Dataset, muscle_id: str) -> str:
