@@ -72,6 +72,10 @@ def layout(state: BodyMapState, shared: Shared) -> None:
     with left:
         if state.mode == "muscle" and state.muscle:
             st.markdown(f"**{ViewId.label_for(state.view)}**, {shared.side} side")
+            elsewhere = dict.fromkeys(tp.view for tp in data.points_of(state.muscle))
+            if elsewhere and state.view not in elsewhere:  # zone here, muscle and × elsewhere (APL, infraspinatus)
+                st.caption("Its trigger points (×) are on the " + " and ".join(ViewId.label_for(v) for v in elsewhere)
+                           + " view, below.")
         map_slot = st.container(gap=None)  # the map alone: its own block would cost every tap ~130 bytes
         legend = LEGEND[state.mode] + (" · :violet[hatched]: needling caution zone (lung, major nerve or vessel)"
                                        if shared.audience == "clinician" else "")

@@ -166,3 +166,15 @@ def test_a_pattern_no_manual_draws_says_where_it_comes_from(query, expected):
     text = " ".join(m.value for m in at.markdown)
     assert ("Muscles whose trigger points" in text) is ("regions" in query)  # the list is drawn when asked for
     assert ("pattern from" in text) is expected
+
+
+@pytest.mark.parametrize(("query", "note"), [
+    ({"mode": "muscle", "muscle": "abductor_pollicis_longus"}, "Its trigger points (×) are on the Back view, below."),
+    ({"mode": "muscle", "muscle": "abductor_pollicis_longus", "view": "posterior"}, None),
+    ({"mode": "muscle", "muscle": "supinator"}, None),
+])
+def test_a_muscle_shown_where_its_points_are_not_says_where_they_are(query, note):
+    at = boot("app/pages/body_map.py", query)
+    assert not at.exception
+    notes = [c.value for c in at.caption if "Its trigger points" in c.value]
+    assert notes == ([note] if note else [])
