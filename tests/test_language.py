@@ -35,6 +35,9 @@ def places(data, text, side="right"):
     ("tummy", {"epigastric", "upper_abdomen", "umbilical", "lower_abdomen", "suprapubic"}),
     ("feet", {"heel", "dorsal_foot", "arch", "ball_of_foot", "lateral_sole"}),
     ("back of the knee", {"posterior_knee"}),  # the longest phrase wins over its own words
+    ("my wrist hurts near the thumb", {"radial_wrist"}),  # a pain word inside a place phrase is stepped over
+    ("pain in the wrist near my thumb", {"radial_wrist"}),
+    ("my left wrist aches by the thumb", {"radial_wrist"}),  # ...and a side word too
     ("outer elbow", {"lateral_elbow"}),
     ("outside of my knee", {"lateral_knee"}),
     ("shoulder blade", {"suprascapular", "infraspinous", "medial_scapula", "inferior_scapula"}),

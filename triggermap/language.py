@@ -183,12 +183,14 @@ class Lexicon:
         return items
 
     def _longest(self, norms: list[str], i: int) -> Item | None:
-        """The longest phrase starting at token i; a place phrase may hold a side word after its first word."""
+        """The longest phrase starting at token i; a place phrase may hold a side or pain word after its first word
+        ('back of my left knee', 'my wrist hurts near the thumb')."""
         plain = self._match(norms, list(range(i, min(len(norms), i + self.max_len))))
-        inside = [j for j in range(i, len(norms)) if j == i or norms[j] not in INNER_SIDES][:self.max_len]
+        inside = [j for j in range(i, len(norms))
+                  if j == i or (norms[j] not in INNER_SIDES and norms[j] not in FILLER)][:self.max_len]
         lifted = self._match(norms, inside)
         if lifted and lifted.entry.regions and (not plain or lifted.end > plain.end):
-            sides = [norms[k] for k in range(i, lifted.end) if k not in inside]
+            sides = [norms[k] for k in range(i, lifted.end) if k not in inside and norms[k] in INNER_SIDES]
             if sides:
                 lifted.side, lifted.side_from = INNER_SIDES[sides[-1]], "inner"
             return lifted
