@@ -25,6 +25,7 @@ from app.answers import after_matches, area_finder, area_finder_input, match_lin
 from app.callbacks.body_map import clear, on_muscle_pick, on_pick, on_tap, on_text, show_muscle
 from app.cards import muscle_card
 from app.components.body_map import body_map
+from app.downloads import download_button
 from app.errors import LOG, MESSAGE
 from app.maps import map_state_for, muscle_downloads, other_views_of, small_multiples_block
 from app.redflags import list_hidden, red_flag_question
@@ -72,7 +73,7 @@ def layout(state: BodyMapState, shared: Shared) -> None:
     with left:
         if state.mode == "muscle" and state.muscle:
             st.markdown(f"**{ViewId.label_for(state.view)}**, {shared.side} side")
-            elsewhere = dict.fromkeys(tp.view for tp in data.points_of(state.muscle))
+            elsewhere = data.point_views(state.muscle)
             if elsewhere and state.view not in elsewhere:  # zone here, muscle and × elsewhere (APL, infraspinatus)
                 st.caption("Its trigger points (×) are on the " + " and ".join(ViewId.label_for(v) for v in elsewhere)
                            + " view, below.")
@@ -118,13 +119,10 @@ def _chosen_buttons(state: BodyMapState) -> None:
     # a wrapping row of content-wide buttons: fixed columns cut the labels on tablets and in large print
     with st.container(horizontal=True, wrap=True):
         st.button("Clear", icon=":material/close:", on_click=clear, width="content")
-        # on_click="ignore": a rerun at the click would clear Streamlit's outgoing queue as it starts, and with it
-        # the reply that carries the file, so the download would spin for ever (1 tap in 10 on a busy server)
-        st.download_button("Export CSV", partial(_export_now, state, "csv"), "pain_drawing.csv", "text/csv",
-                           on_click="ignore", width="content", icon=":material/download:",
-                           help="Your pain drawing with CHOIR Body Map codes")
-        st.download_button("Export JSON", partial(_export_now, state, "json"), "pain_drawing.json",
-                           "application/json", on_click="ignore", icon=":material/download:", width="content")
+        download_button("Export CSV", partial(_export_now, state, "csv"), "pain_drawing.csv", "text/csv",
+                        width="content", help="Your pain drawing with CHOIR Body Map codes")
+        download_button("Export JSON", partial(_export_now, state, "json"), "pain_drawing.json", "application/json",
+                        width="content")
 
 
 def _other_views(muscle: str, view: str, side: str) -> None:

@@ -8,15 +8,16 @@ from datetime import date
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from app.downloads import download_button
 from app.setup import resources
-from triggermap.answers import merge_phrases
+from triggermap.answers import merge_phrases, pattern_from
 from triggermap.data import Dataset
 from triggermap.handout import condition_handout, condition_png, muscle_handout, muscle_png
 from triggermap.labels import NOT_ROUTINE, places
 from triggermap.lookup import Ranker
 from triggermap.named import SPECIALIST
 from triggermap.schema import ConditionRow, RedFlagRow
-from triggermap.vocab import Audience, PatternBasis
+from triggermap.vocab import Audience
 
 RISK_BADGE = {"low": ":green[**low**]", "moderate": ":orange[**moderate**]", "high": ":red[**HIGH**]"}
 APPLIES = {"indicated": ":green[**often used**]", "adjunct": ":blue[**sometimes, alongside other care**]",
@@ -49,8 +50,8 @@ def muscle_card(data: Dataset, ranker: Ranker, labels: dict[str, str], muscle_id
                 + (("; spillover — " + places([labels[r] for r in spillover])) if spillover else ""))
     st.markdown("**Where its trigger points are:**")
     for tp in points:
-        basis = "" if tp.basis == PatternBasis.MANUAL else f" *(pattern from {tp.basis.label})*"
-        st.markdown(f"- *{tp.label}* — {tp.symptoms}{basis}")
+        note = pattern_from(tp.basis)
+        st.markdown(f"- *{tp.label}* — {tp.symptoms}" + (f" *({note})*" if note else ""))
     st.markdown("**What loads it:** " + merge_phrases(tp.aggravating for tp in points))
     conditions = data.conditions_of(muscle_id)
     if conditions:
@@ -125,8 +126,7 @@ def handout_button(kind: str, item_id: str, audience: str) -> None:
                   on_click=lambda: st.session_state.update({key: True}))
         return
     pdf = handout_pdf(kind, item_id, audience, date.today())
-    st.download_button("Download the handout (PDF)", pdf, file_name=f"{item_id}_handout.pdf",
-                       mime="application/pdf", on_click="ignore", icon=":material/download:", key=f"dl_{key}")
+    download_button("Download the handout (PDF)", pdf, f"{item_id}_handout.pdf", "application/pdf", key=f"dl_{key}")
 
 
 def needling_link() -> None:

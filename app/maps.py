@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from app.downloads import download_button
 from triggermap.data import Dataset
 from triggermap.lookup import Ranker
 from triggermap.mapstate import (
@@ -35,7 +36,7 @@ def map_state_for(data: Dataset, ranker: Ranker, state: BodyMapState, side: str,
 def other_views_of(data: Dataset, ranker: Ranker, muscle: str, main: str, side: str = "right") -> list[tuple]:
     """(view id, flip, state) of the other views that show the muscle's pattern or trigger points."""
     ess, spill = ranker.pattern(muscle)
-    tp_views = {tp.view for tp in data.points_of(muscle)}
+    tp_views = data.point_views(muscle)
     shown = views_showing(region_sets(data), [*ess, *spill], main)[1:]
     shown += [v for v in tp_views if v != main and v not in shown]
     return [(v, data.atlas.views[v].single_side and side == "left",
@@ -61,8 +62,8 @@ def small_multiples_block(data: Dataset, ranker: Ranker, muscles: list[str], hea
     svg = _multiples(tuple(muscles), side, heading, data, ranker)
     with st.container(border=True):
         picture(f"multiples_{key}", svg)
-        st.download_button("Download these patterns (SVG, printable)", svg, f"{key}_patterns.svg",
-                           "image/svg+xml", on_click="ignore", icon=":material/download:", key=f"dl_{key}")
+        download_button("Download these patterns (SVG, printable)", svg, f"{key}_patterns.svg", "image/svg+xml",
+                        key=f"dl_{key}")
 
 
 def _picture_svg(muscle: str, side: str) -> str:
@@ -82,9 +83,8 @@ def muscle_downloads(muscle: str, side: str) -> None:
     """The muscle's chart as SVG and PNG, with the licence and sources inside the files."""
     cols = st.columns(2)
     name = f"{muscle}_{side}_pattern"
-    # on_click="ignore": a rerun at the click can drop the reply that carries a file built on click (see Export CSV)
-    cols[0].download_button("Picture (SVG)", partial(_picture_svg, muscle, side), f"{name}.svg", "image/svg+xml",
-                            on_click="ignore", icon=":material/download:", key=f"svg_{muscle}_{side}",
-                            help="This pattern for slides and notes; the licence and sources are inside the file")
-    cols[1].download_button("Picture (PNG)", partial(_picture_png, muscle, side), f"{name}.png", "image/png",
-                            on_click="ignore", icon=":material/download:", key=f"png_{muscle}_{side}")
+    download_button("Picture (SVG)", partial(_picture_svg, muscle, side), f"{name}.svg", "image/svg+xml",
+                    where=cols[0], key=f"svg_{muscle}_{side}",
+                    help="This pattern for slides and notes; the licence and sources are inside the file")
+    download_button("Picture (PNG)", partial(_picture_png, muscle, side), f"{name}.png", "image/png",
+                    where=cols[1], key=f"png_{muscle}_{side}")

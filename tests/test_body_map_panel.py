@@ -49,3 +49,13 @@ def test_an_error_inside_the_fragment_shows_an_id_and_keeps_the_page(monkeypatch
     assert any("error id" in e.value for e in at.error)
     assert not any("ranking broke" in e.value for e in at.error)  # no exception text for visitors
     assert at.title[0].value == "Body map"
+
+
+def test_every_download_goes_through_the_one_button():
+    # a bare st.download_button reruns the app on click, which now and then drops the reply carrying the file
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parents[1] / "app"
+    bare = [str(p.relative_to(app)) for p in app.rglob("*.py")
+            if p.name != "downloads.py" and ".download_button(" in p.read_text(encoding="utf-8")]
+    assert bare == []

@@ -10,7 +10,7 @@ from .data import Dataset
 from .language import Lexicon
 from .lookup import Match, Ranker
 from .selection import MAX_REGIONS
-from .vocab import ViewId
+from .vocab import PatternBasis, ViewId
 
 BANDS = ("strong", "good", "possible")
 NOT_SUGGESTED = ("not_for_dn", "general")  # red-flag and catch-all conditions: only when named outright
@@ -32,10 +32,14 @@ def your_areas(ranker: Ranker, regions: Sequence[tuple[str, str]], name: Callabl
                      ", ".join(map(name, places)) for word, places in ranker.named_areas(regions))
 
 
+def pattern_from(basis: PatternBasis) -> str:
+    """'pattern from ...' for a pattern no manual draws (weaker or other evidence); '' for the manuals'."""
+    return "" if basis == PatternBasis.MANUAL else f"pattern from {basis.label}"
+
+
 def basis_note(data: Dataset, muscle_id: str) -> str:
-    """'Pattern from ...' when no manual draws the muscle's pattern (weaker or other evidence), else ''."""
-    basis = data.paper_basis(muscle_id)
-    return f"pattern from {basis.label}" if basis else ""
+    """The muscle's 'pattern from ...' when no manual draws its pattern, else ''."""
+    return pattern_from(data.paper_basis(muscle_id) or PatternBasis.MANUAL)
 
 
 def band(match: Match) -> str:

@@ -9,14 +9,14 @@ import os
 import sys
 from typing import Any, NoReturn
 
-from .answers import band, basis_note, conditions_for, next_steps
+from .answers import band, conditions_for, next_steps, pattern_from
 from .atlas import AtlasError
 from .data import DataError, Dataset, load_dataset
 from .echo import printable
 from .language import MAX_TEXT, LexiconError
 from .lookup import ROOT_ORDER, Ranker, normalise_root, segment
 from .textmatch import Matcher
-from .vocab import Side, ViewId
+from .vocab import PatternBasis, Side, ViewId
 
 MAX_TOP = 200
 
@@ -83,7 +83,7 @@ def cmd_pain(args: argparse.Namespace) -> None:
                              for c in conditions_for(data, reading.selection, reading.conditions, ranked)]
     payload["next_steps"] = next_steps(reading.nerve_symptoms)
     lines = _region_lines(payload) + [""] + [f"{m['score']:5.1f}  {m['name']} ({m['side']}): {m['band']}"
-                                            + (f" ({note})" if (note := basis_note(data, m["id"])) else "")
+                                            + (f" ({note})" if (note := pattern_from(PatternBasis(m["basis"]))) else "")
                                             for m in payload["muscles"]]
     lines += [f"condition: {c['name']}" for c in payload["conditions"]]
     _emit(payload, args.json, lines)

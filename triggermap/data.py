@@ -74,6 +74,10 @@ class Dataset:
         """Trigger points of one muscle, in file order."""
         return [tp for tp in self.trigger_points.values() if tp.muscle_id == muscle_id]
 
+    def point_views(self, *muscle_ids: str) -> list[str]:
+        """The views drawing these muscles' trigger points, in file order."""
+        return list(dict.fromkeys(tp.view for m in muscle_ids for tp in self.points_of(m)))
+
     def paper_basis(self, muscle_id: str) -> PatternBasis | None:
         """How a muscle's pattern was found when no manual draws it (None: the manuals do)."""
         bases = [tp.basis for tp in self.points_of(muscle_id)]

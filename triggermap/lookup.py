@@ -63,33 +63,34 @@ class Ranker:
         self.midline = np.array([data.atlas.regions[r].midline for r in self.region_ids])
         # Umbrella-word families, largest first: a selection holding a whole family is one area.
         # A family is keyed by its sided regions; its midline ones (the breastbone for "chest") join it when chosen.
+        # The first word naming a family names its area ("knee", not "knees").
         families: dict[tuple[int, ...], tuple[str, frozenset[int]]] = {}
-        for w in data.body_words:  # the first word naming a family names its area ("knee", not "knees")
+        for w in data.body_words:
             rows = [self._r[r] for r in w.regions]
-            families.setdefault(tuple(sorted(i for i in rows if not self.midline[i])), (w.word, frozenset(rows)))
-        self.families = sorted((f for f in families if len(f) > 1), key=lambda f: (-len(f), f))
-        self.family_word = {f: word for f, (word, _) in families.items()}
-        self.family_rows = {f: rows for f, (_, rows) in families.items()}
+            key = tuple(sorted(i for i in rows if not self.midline[i]))
+            if len(key) > 1:
+                families.setdefault(key, (w.word, frozenset(rows)))
+        self.families = dict(sorted(families.items(), key=lambda f: (-len(f[0]), f[0])))  # largest first
+
+    def _grouped(self, rows: set[int]) -> list[tuple[str | None, tuple[int, ...]]]:
+        """(umbrella word or None, rows) per area the person meant: whole families first, then single regions."""
+        left, out = set(rows), []
+        for fam, (word, members) in self.families.items():
+            if left.issuperset(fam):
+                chosen = tuple(sorted(left & members))
+                out.append((word, chosen))
+                left -= set(chosen)
+        return out + [(None, (i,)) for i in sorted(left)]
 
     def areas(self, rows: set[int]) -> list[tuple[int, ...]]:
-        """Group selected region rows into the areas the person meant: whole families first, then single regions."""
-        left, out = set(rows), []
-        for fam in self.families:
-            if left.issuperset(fam):
-                members = tuple(sorted(left & self.family_rows[fam]))
-                out.append(members)
-                left -= set(members)
-        return out + [(i,) for i in sorted(left)]
+        """Group selected region rows into the areas the person meant (what "N of your areas" counts)."""
+        return [members for _, members in self._grouped(rows)]
 
     def named_areas(self, selection: Sequence[tuple[str, str]]) -> list[tuple[str | None, list[tuple[str, str]]]]:
         """The chosen places grouped into the areas the ranking counts: (umbrella word or None, places)."""
         known = [(r, s) for r, s in selection if r in self._r]
-        out: list[tuple[str | None, list[tuple[str, str]]]] = []
-        for area in self.areas({self._r[r] for r, _ in known}):
-            rows = set(area)
-            places = [(r, s) for r, s in known if self._r[r] in rows]
-            family = tuple(sorted(i for i in area if not self.midline[i]))
-            out.append((self.family_word.get(family) if len(area) > 1 else None, places))
+        out = [(word, [(r, s) for r, s in known if self._r[r] in members])
+               for word, members in self._grouped({self._r[r] for r, _ in known})]
         order = {pair: i for i, pair in enumerate(known)}
         return sorted(out, key=lambda area: min(order[p] for p in area[1]))  # in the order they were chosen
 

@@ -164,8 +164,7 @@ def muscle_picture(data: Dataset, ranker: Ranker, muscle_id: str, side: str = Si
 def picture_views(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], view_id: str | None = None) -> list[str]:
     """The views a pattern picture draws: its best view, and the trigger points' view when that is another."""
     view_id = view_id or pattern_view(data, ranker, muscle_ids)
-    tp_views = dict.fromkeys(tp.view for m in muscle_ids for tp in data.points_of(m))
-    return [view_id, *[v for v in tp_views if v != view_id][:1]]
+    return [view_id, *[v for v in data.point_views(*muscle_ids) if v != view_id][:1]]
 
 
 def pattern_picture(data: Dataset, ranker: Ranker, muscle_ids: Sequence[str], side: str = Side.RIGHT,
