@@ -86,6 +86,26 @@ class _Page(FPDF):
         self.write(3.6, FOOTER_TEXT)
 
 
+class _Overflow(Exception):
+    """A trial layout ran past its one page."""
+
+
+class _Trial(_Page):
+    """Scratch pages for trial layouts: a trial stops at its first page break instead of drawing the rest."""
+
+    @property
+    def accept_page_break(self) -> bool:
+        """Refuse the break: the trial does not fit (an absurdly long text would otherwise fill many pages)."""
+        raise _Overflow
+
+    def check_room(self, lh: float, text: str) -> None:
+        """Stop before breaking a text into lines (fpdf2's cost grows with its length) that cannot fit: even set
+        as one unbroken ribbon across the full width it would run past the page."""
+        lines = self.get_string_width(text) / (self.w - self.l_margin - self.r_margin)
+        if self.get_y() + (lines - 1) * lh > self.page_break_trigger:
+            raise _Overflow
+
+
 @dataclass
 class _Flow:
     """Text runs beside the picture until below it, then across the full width."""
@@ -109,20 +129,23 @@ class _Flow:
 def build_pdf(doc: Doc) -> bytes:
     """PDF bytes of a one-page layout of the document (type shrunk and items cut as needed)."""
     doc = copy.deepcopy(doc)
-    scale = _fit(doc, _Page())
+    scale = _fit(doc, _Trial())
     pdf = _Page()
     _draw(pdf, doc, scale)
     return bytes(pdf.output())
 
 
-def _fit(doc: Doc, scratch: _Page) -> float:
+def _fit(doc: Doc, scratch: _Trial) -> float:
     """Largest type scale that fits; minor items go before the type drops below READABLE_MIN.
 
     Trial layouts go onto pages of one scratch document so that the fonts are parsed once.
     """
     def fits(scale: float) -> bool:
         before = scratch.page_no()
-        _draw(scratch, doc, scale)
+        try:
+            _draw(scratch, doc, scale)
+        except _Overflow:
+            return False
         return scratch.page_no() == before + 1
 
     if fits(1.0):
@@ -291,6 +314,8 @@ def _write(pdf: FPDF, lh: float, text: str, keep_with: float = 0.0) -> None:
     room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin  # write() keeps the cell margins free
     if word.strip() and pdf.get_string_width(word) + keep_with > room:
         pdf.ln(lh)
+    if isinstance(pdf, _Trial):
+        pdf.check_room(lh, text)
     pdf.write(lh, text)
 
 
