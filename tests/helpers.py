@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import subprocess
+import unittest.mock
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from triggermap import cli
+from triggermap.data import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -125,11 +128,19 @@ def boot(page: str, params: Mapping[str, str] | None = None) -> AppTest:
     return at.run()
 
 
+@functools.cache
+def _shipped_data() -> Dataset:
+    """The shipped data, loaded once for all in-process CLI runs (tests never change it; the runs that load a
+    changed copy start a real process)."""
+    return load_dataset()
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """The CLI run in this process: exit code, stdout and stderr as a user sees them, without starting Python
     again for each call (the tests that need a real process, for terminals, pipes and the data path, start one)."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (contextlib.redirect_stdout(out), contextlib.redirect_stderr(err),
+          unittest.mock.patch.object(cli, "load_dataset", _shipped_data)):
         try:
             code = cli.main(list(args))
         except SystemExit as exc:  # argparse rejects bad arguments this way

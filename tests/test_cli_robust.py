@@ -88,15 +88,33 @@ ODD_TEXT = [("regions", "épaule 💥"), ("pain", "outer elbow ☃", "--json"), 
             ("pain", "knee—💥", "--side", "left")]
 
 
+# One interpreter per terminal runs every odd text through the CLI's main, as `python -m triggermap` does: the
+# terminal's encoding is fixed when Python starts, so a process per text would test nothing more.
+ONE_TERMINAL = """
+import sys
+from triggermap.cli import main
+for args in ARGS:
+    code = main(list(args))
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+        stream.buffer.write(b"\\0%d\\0" % code)
+        stream.buffer.flush()
+"""
+
+
 @pytest.mark.parametrize("terminal", sorted(TERMINALS))
-@pytest.mark.parametrize("args", ODD_TEXT, ids=lambda a: "-".join(a)[:24])
-def test_any_terminal_encoding_exits_cleanly(terminal, args):
-    out = run(*args, env=TERMINALS[terminal])
+def test_any_terminal_encoding_exits_cleanly(terminal):
+    proc = subprocess.run([sys.executable, "-c", ONE_TERMINAL.replace("ARGS", repr(ODD_TEXT))], capture_output=True,
+                          cwd=ROOT, timeout=120, env={**os.environ, **TERMINALS[terminal]})
+    assert proc.returncode == 0, proc.stderr[-2000:]
     encoding = TERMINALS[terminal].get("PYTHONIOENCODING", "").split(":")[0] or "utf-8"
-    err = out.stderr.decode(encoding)
-    assert out.returncode in (0, 2) and "Traceback" not in err, err
-    if out.returncode == 0 and "--json" in args:
-        json.loads(out.stdout.decode(encoding))  # still valid JSON: \\u escapes where the terminal lacks a character
+    outs, errs = proc.stdout.split(b"\0")[:-1], proc.stderr.split(b"\0")[:-1]
+    assert len(outs) == len(errs) == 2 * len(ODD_TEXT), (outs, errs)  # each run: its text, then its exit code
+    for args, out, err, code in zip(ODD_TEXT, outs[::2], errs[::2], errs[1::2], strict=True):
+        text = err.decode(encoding)
+        assert int(code) in (0, 2) and "Traceback" not in text, (args, text)
+        if int(code) == 0 and "--json" in args:
+            json.loads(out.decode(encoding))  # still valid JSON: \\u escapes where the terminal lacks a character
 
 
 def _folder_instead(path: Path) -> None:
