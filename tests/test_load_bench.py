@@ -30,8 +30,8 @@ def test_refuses_non_loopback_targets(url):
 
 
 def test_two_sessions_click_without_errors():
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.load", "--json", "--sessions", "2", "--seconds", "5",
-                           "--think", "0.5"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.load", "--json", "--sessions", "2", "--seconds", "3",
+                           "--think", "0.3"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result.keys() >= KEYS
