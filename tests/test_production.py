@@ -20,6 +20,7 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding=
     ("client", "showErrorDetails", "none"), ("browser", "serverAddress", "localhost"),
     ("server", "enableWebsocketCompression", True), ("browser", "gatherUsageStats", False),
     ("server", "enableXsrfProtection", True), ("server", "headless", True),
+    ("server", "fileWatcherType", "none"),  # watching cost each new session a walk over every loaded module
 ])
 def test_config_value(section, key, expected):
     assert CONFIG[section][key] == expected
