@@ -138,6 +138,24 @@ def test_select_regions_by_keyboard_only(page, app_url):
     page.get_by_text("Your areas:").wait_for(state="detached", timeout=30_000)
 
 
+def test_the_keyboard_skips_past_the_map_in_one_step(page, app_url):
+    """The map's first tab stop jumps over its areas (one tab stop each) to the control after it."""
+    open_page(page, f"{app_url}/?redflags=none&regions=lateral_elbow:right")
+    wait_for_map(page)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        name = page.evaluate(f"() => {{ {FOCUSED} return e.getAttribute('aria-label') || e.innerText; }}")
+        assert not page.evaluate(f"() => {{ {FOCUSED} return !!(e.dataset && e.dataset.k); }}"), \
+            f"an area of the map ({name}) came before the skip button"
+        if name == "Skip past the map":
+            break
+    else:
+        pytest.fail("Tab never reached the map's skip button")
+    page.keyboard.press("Enter")
+    after = page.evaluate(f"() => {{ {FOCUSED} return [e.closest('.tmap') !== null, e.getAttribute('aria-label')]; }}")
+    assert after == [False, "…or type where it hurts, in your own words"], after
+
+
 def test_left_side_pattern_is_drawn_on_the_left(page, app_url, data):
     open_page(page, f"{app_url}/?mode=muscle&muscle=soleus&side=left&view=posterior")
     wait_for_map(page)

@@ -240,6 +240,7 @@ function listen(host) {
       activate(host, el, true);
     }
   });
+  host.root.querySelector(".skip").addEventListener("click", () => skipPast(host.root));
   host.root.querySelector(".zoom").addEventListener("click", (e) => {
     const z = e.target.closest("button")?.dataset.z;
     if (z === "in") setZoom(host, host.z * 1.6);
@@ -247,6 +248,17 @@ function listen(host) {
     if (z === "reset") setZoom(host, 1, host.base[0] + host.base[2] / 2, host.base[1] + host.base[3] / 2);
   });
   new ResizeObserver(() => cluster(host)).observe(svg);
+}
+
+// Every area of the map is a tab stop; a keyboard user who wants the list below, or the rest of the page, would
+// otherwise press Tab once per area (WCAG 2.4.1, bypass blocks). The first tab stop of the map jumps past it.
+const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
+function skipPast(root) {
+  const map = root.getRootNode().host || root;  // the map lives in a shadow root: compare its host with the page
+  const next = [...document.querySelectorAll(FOCUSABLE)].find((el) => !map.contains(el) && !el.disabled
+    && el.getClientRects().length && map.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  next?.focus();
 }
 
 function build(parent, data) {
@@ -257,7 +269,8 @@ function build(parent, data) {
     <button type="button" data-z="in" aria-label="Zoom in">+</button>
     <button type="button" data-z="out" aria-label="Zoom out">&minus;</button>
     <button type="button" data-z="reset" aria-label="Show the whole body">&#x27F2;</button></div>`;
-  root.innerHTML = zoom + data.svg;
+  const skip = data.static ? "" : '<button type="button" class="skip">Skip past the map</button>';
+  root.innerHTML = skip + zoom + data.svg;
   parent.querySelector(".tmap")?.remove();
   parent.appendChild(root);
   const svg = root.querySelector("svg");
