@@ -1,5 +1,6 @@
 """Shared fixtures: the real atlas, dataset and ranker, loaded once."""
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -61,14 +62,32 @@ def views_copy(tmp_path):
 
 
 
+SHARED_SERVER = "TRIGGERMAP_TEST_APP_URL"  # set by the xdist controller for its workers
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, the controller starts one app server for all workers before they start (each tab is its
+    own Streamlit session, so they need no server of their own; one start and one cold first run instead of three)."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput") \
+            and os.path.exists(CHROMIUM) and SHARED_SERVER not in os.environ:
+        stack = contextlib.ExitStack()
+        os.environ[SHARED_SERVER] = stack.enter_context(app_server())
+        config.add_cleanup(stack.close)
+        config.add_cleanup(lambda: os.environ.pop(SHARED_SERVER, None))
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    """One app server for the whole test session (the browser fixture visits it once)."""
+    """One app server for the whole test session (the browser fixture visits it once): the controller's under
+    pytest-xdist, else one of this process's own."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but neither chromium-headless-shell nor chromium "
                         "is installed")
         pytest.skip("Chromium not installed")
+    if os.environ.get(SHARED_SERVER):
+        yield os.environ[SHARED_SERVER]
+        return
     with app_server() as url:
         yield url
 
