@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any, NoReturn
 
-from .answers import band, conditions_for, next_steps, pattern_from
+from .answers import band, basis_note, conditions_for, next_steps
 from .atlas import AtlasError
 from .data import DataError, Dataset, load_dataset
 from .echo import printable
@@ -77,13 +77,13 @@ def cmd_pain(args: argparse.Namespace) -> None:
     ranked = Ranker(data).rank(reading.selection, top=args.top)
     payload["muscles"] = [{"id": m.muscle_id, "name": data.muscles[m.muscle_id].name, "side": m.side,
                            "score": m.score, "band": band(m), "essential": list(m.essential),
-                           "spillover": list(m.spillover), "basis": data.paper_basis(m.muscle_id) or "manual"}
-                          for m in ranked]
+                           "spillover": list(m.spillover),
+                           "basis": data.paper_basis(m.muscle_id) or PatternBasis.MANUAL} for m in ranked]
     payload["conditions"] = [{"id": c, "name": data.conditions[c].name}
                              for c in conditions_for(data, reading.selection, reading.conditions, ranked)]
     payload["next_steps"] = next_steps(reading.nerve_symptoms)
     lines = _region_lines(payload) + [""] + [f"{m['score']:5.1f}  {m['name']} ({m['side']}): {m['band']}"
-                                            + (f" ({note})" if (note := pattern_from(PatternBasis(m["basis"]))) else "")
+                                            + (f" ({note})" if (note := basis_note(data, m["id"])) else "")
                                             for m in payload["muscles"]]
     lines += [f"condition: {c['name']}" for c in payload["conditions"]]
     _emit(payload, args.json, lines)

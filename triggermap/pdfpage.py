@@ -85,13 +85,17 @@ class _Page(FPDF):
         self.set_font(FONT, "", 7.5)
         self.write(3.6, FOOTER_TEXT)
 
+    def check_room(self, lh: float, text: str) -> None:
+        """Nothing to check on the real page: it draws all that the trial layouts let through."""
+
 
 class _Overflow(Exception):
     """A trial layout ran past its one page."""
 
 
 class _Trial(_Page):
-    """Scratch pages for trial layouts: a trial stops at its first page break instead of drawing the rest."""
+    """Scratch pages for trial layouts: a trial stops at its first page break instead of drawing the rest, so a
+    trial that returns fitted on its one page."""
 
     @property
     def accept_page_break(self) -> bool:
@@ -141,12 +145,11 @@ def _fit(doc: Doc, scratch: _Trial) -> float:
     Trial layouts go onto pages of one scratch document so that the fonts are parsed once.
     """
     def fits(scale: float) -> bool:
-        before = scratch.page_no()
         try:
             _draw(scratch, doc, scale)
         except _Overflow:
             return False
-        return scratch.page_no() == before + 1
+        return True
 
     if fits(1.0):
         return 1.0
@@ -262,7 +265,7 @@ def _legend_key(pdf: FPDF, key: Key, y: float) -> None:
         pdf.rect(MARGIN, y + 0.6, 3.6, 2.4, style="F")
 
 
-def _section(pdf: FPDF, section: Section, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
+def _section(pdf: _Page, section: Section, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
     """Heading with its citation numbers, then the items; warn sections sit in a tinted box."""
     if not section.items:
         return
@@ -291,7 +294,7 @@ def _section(pdf: FPDF, section: Section, numbers: dict[str, int], scale: float,
     pdf.set_right_margin(MARGIN)
 
 
-def _item(pdf: FPDF, item: Item, x: float, size: float, lh: float) -> None:
+def _item(pdf: _Page, item: Item, x: float, size: float, lh: float) -> None:
     """One paragraph or bullet with an optional bold lead-in."""
     indent = size * 0.38 if item.bullet else 0.0
     pdf.set_text_color(*INK)
@@ -307,15 +310,14 @@ def _item(pdf: FPDF, item: Item, x: float, size: float, lh: float) -> None:
     pdf.ln(lh + size * 0.09)
 
 
-def _write(pdf: FPDF, lh: float, text: str, keep_with: float = 0.0) -> None:
+def _write(pdf: _Page, lh: float, text: str, keep_with: float = 0.0) -> None:
     """pdf.write, but wrap first when the opening word (plus keep_with mm) would not fit; write would split it."""
     opening = re.match(r"\s*\S*", text)
     word = opening.group() if opening else ""
     room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin  # write() keeps the cell margins free
     if word.strip() and pdf.get_string_width(word) + keep_with > room:
         pdf.ln(lh)
-    if isinstance(pdf, _Trial):
-        pdf.check_room(lh, text)
+    pdf.check_room(lh, text)
     pdf.write(lh, text)
 
 
@@ -332,7 +334,7 @@ def _box(pdf: FPDF, x: float, y: float, height: float) -> None:
     pdf.set_y(y + height)
 
 
-def _sources(pdf: FPDF, doc: Doc, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
+def _sources(pdf: _Page, doc: Doc, numbers: dict[str, int], scale: float, flow: _Flow) -> None:
     """Numbered citations as one compact flowing paragraph."""
     if not numbers:
         return
